@@ -1,0 +1,12 @@
+export * from './model';
+export * from './diagnostics';
+export type * from './facts';
+export { parseStory, type ParseResult } from './parse';
+export * from './serialize';
+export { deriveCounts, countLabel, storyTakes } from './derive';
+export { readFrontMatter, setFrontMatterKey, type FrontMatterData } from './frontmatter';
+export { isValidSlug, slugify, SLUG_PATTERN } from './slug';
+export { scanLinks, classifyHref, type LinkTarget, type ScannedLink } from './links';
+export { splitLines, positionOf } from './lines';
+export { applyChanges } from './edit';
+export { storyLinkChanges, entityLinkChanges, canonicalSlugChange } from './rewrite';
