@@ -22,7 +22,6 @@ import {
 import {
   CANONICAL_PREFIX,
   META_PREFIX,
-  META_SEPARATOR,
   TAKE_DASH,
   serializeMeta,
 } from './serialize';
