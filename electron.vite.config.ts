@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { rendererCsp } from './src/main/electron/csp';
+import { rendererCsp } from './src/shared/csp';
 
 // Three builds: main and preload as CommonJS for Node (the package has no
 // "type": "module", and a sandboxed preload cannot be ESM), the renderer as a
@@ -58,7 +58,7 @@ function cspMeta(dev: boolean): Plugin {
         if (!match || match[1] !== expected) {
           throw new Error(
             `src/renderer/index.html must carry <meta http-equiv="Content-Security-Policy" content="${expected}">` +
-              ' (from src/main/electron/csp.ts).',
+              ' (from src/shared/csp.ts).',
           );
         }
         if (!dev) return html;

@@ -3,20 +3,20 @@
 // starts something. `--repo DIR` opens that desk instead of the sample.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { electronBinaryPath } from './electron-binary.mjs';
+import { electronSqliteBinding } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 
 const electron = electronBinaryPath();
-if (electron) startElectron(electron);
+if (electron) await startElectron(electron);
 else startBrowser();
 
-function startElectron(binary) {
+async function startElectron(binary) {
   const electronVite = path.join(
     path.dirname(require.resolve('electron-vite/package.json')),
     'bin',
@@ -36,6 +36,14 @@ function startElectron(binary) {
     return arg;
   });
   const env = { ...process.env };
+  try {
+    env.STORYDESK_SQLITE_BINDING = await electronSqliteBinding();
+  } catch (error) {
+    console.error(
+      `StoryDesk could not build its database module for Electron: ${error.message ?? error}`,
+    );
+    process.exit(1);
+  }
   // Set, it would make the binary a plain Node and the app would not open.
   delete env.ELECTRON_RUN_AS_NODE;
   const app = spawn(binary, ['.', ...forwarded], { cwd: root, stdio: 'inherit', env });
@@ -46,10 +54,17 @@ function startBrowser() {
   console.log(
     "Electron's binary is not installed here (it could not be downloaded); serving StoryDesk in your browser instead.",
   );
-  // Until `desk serve` exists, that line is all there is to say.
-  if (!existsSync(path.join(root, 'src', 'main', 'serve', 'index.ts'))) return;
+  // `npm start` runs this from the project root; npm keeps the folder the user
+  // typed the command in as INIT_CWD, and a relative --repo means that one.
+  const cwd = process.env.INIT_CWD || process.cwd();
   const serve = spawn(process.execPath, [path.join(root, 'bin', 'desk.mjs'), 'serve', ...args], {
+    cwd,
     stdio: 'inherit',
   });
+  // Ctrl-C reaches both processes through the terminal; a signal sent to this
+  // one alone (a process manager, a test) is passed on, so the server always
+  // closes cleanly. It absorbs the duplicate.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => serve.kill(signal));
   serve.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,10 +1,10 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { electronTransport, isMethod, type ApiBridge } from '../shared/api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { DeskEvent, electronTransport, isMethod, type ApiBridge } from '../shared/api';
 
 // The renderer's whole view of Electron: one `invoke` for the methods of
-// api.ts, and nothing else: no ipcRenderer, no events, no Node. Unknown
-// methods stop here; the main process checks everything again regardless,
-// because a compromised renderer could skip this file.
+// api.ts and one `onEvent` for the repository's events; no ipcRenderer, no
+// Node. Unknown methods stop here; the main process checks everything again
+// regardless, because a compromised renderer could skip this file.
 
 const bridge: ApiBridge = {
   invoke(method, input) {
@@ -14,6 +14,14 @@ const bridge: ApiBridge = {
       );
     }
     return ipcRenderer.invoke(electronTransport.apiChannel, method, input) as Promise<unknown>;
+  },
+  onEvent(listener) {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => {
+      const event = DeskEvent.safeParse(payload);
+      if (event.success) listener(event.data);
+    };
+    ipcRenderer.on(electronTransport.eventChannel, forward);
+    return () => void ipcRenderer.removeListener(electronTransport.eventChannel, forward);
   },
 };
 

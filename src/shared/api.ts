@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { DeskEvent } from './api-events';
+import { DeskSettings, StoryStatus } from './desk';
+import { Entity, EntityKind } from './entity';
+import { SearchQuery, SearchResult, SourceEntry } from './search';
+import { DIAGNOSTIC_CODES } from './story/diagnostics';
+import { StorySummary } from './story-summary';
 
 // THE contract between the repository and any user interface. Every method is
 // declared once, here, as a pair of zod schemas; the types are derived from
@@ -39,19 +45,213 @@ interface MethodSpec {
 // contract grows by domains (stories, entities, sources, sync) without any
 // one of them becoming the whole file.
 
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug is lowercase letters, digits and single hyphens');
+
+export const TextChange = z.object({ from: z.number(), to: z.number(), insert: z.string() });
+
+export const Diagnostic = z.object({
+  code: z.enum(DIAGNOSTIC_CODES),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  from: z.number(),
+  to: z.number(),
+  line: z.number(),
+  column: z.number(),
+  endLine: z.number(),
+  endColumn: z.number(),
+  fixes: z.array(z.object({ label: z.string(), changes: z.array(TextChange) })).optional(),
+});
+
+export const DeskProblem = z.object({ path: z.string(), message: z.string() });
+export type DeskProblem = z.infer<typeof DeskProblem>;
+
+export const DeskInfo = z.object({
+  name: z.string(),
+  /** Absolute path of the desk's folder, for the window title and dialogs. */
+  root: z.string(),
+  settings: DeskSettings,
+  /** A desk written by a newer StoryDesk is shown, never changed. */
+  readOnly: z.boolean(),
+  /** Files that could not be used as they are; each is left untouched. */
+  problems: z.array(DeskProblem),
+});
+export type DeskInfo = z.infer<typeof DeskInfo>;
+
+export const StoryText = z.object({
+  slug: Slug,
+  text: z.string(),
+  /** sha256 of the file's bytes: what a save must name to overwrite it. */
+  hash: z.string(),
+  diagnostics: z.array(Diagnostic),
+});
+export type StoryText = z.infer<typeof StoryText>;
+
+export const SaveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), hash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    /** The file changed on disk since the editor read it: nothing was written; both texts are here. */
+    conflict: z.object({
+      slug: Slug,
+      mine: z.string(),
+      theirs: z.string().nullable(),
+      theirsHash: z.string().nullable(),
+    }),
+  }),
+]);
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const TrashItem = z.object({ id: z.string(), slug: Slug, deletedAt: z.string() });
+
+export const ImportResult = z.object({
+  name: z.string(),
+  slug: z.string().nullable(),
+  status: z.enum(['imported', 'replaced', 'skipped', 'failed']),
+  errors: z.number(),
+  warnings: z.number(),
+  message: z.string(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ExportedStory = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  text: z.string(),
+});
+
+export const EntityWithStories = Entity.extend({ stories: z.array(z.string()) });
+export const EntityDetail = EntityWithStories.extend({ problem: z.string().nullable() });
+export const EntityMention = z.object({
+  slug: Slug,
+  title: z.string(),
+  sentences: z.array(z.string()),
+});
+
+const FacetCount = z.object({ value: z.string(), count: z.number() });
+export const Facets = z.object({
+  types: z.array(FacetCount),
+  heads: z.array(FacetCount),
+  lenses: z.array(FacetCount),
+  regions: z.array(FacetCount),
+  languages: z.array(FacetCount),
+  statuses: z.array(FacetCount),
+});
+
+export const Draft = z.object({
+  slug: Slug,
+  text: z.string(),
+  baseHash: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+const StoryBody = z
+  .string()
+  .max(5_000_000, 'a story of more than 5 million characters is not a story');
+const Ok = z.object({ ok: z.literal(true) });
+
+// One object per domain, named `{domain}.{verb}`, composed below: the
+// contract grows by domains without any one of them becoming the whole file.
+
 const appMethods = {
   'app.info': { input: z.undefined(), output: AppInfo },
 } as const satisfies Record<`app.${string}`, MethodSpec>;
 
+const deskMethods = {
+  'desk.info': { input: z.undefined(), output: DeskInfo },
+  'desk.updateSettings': {
+    input: DeskSettings.omit({ schemaVersion: true }).partial(),
+    output: DeskSettings,
+  },
+} as const satisfies Record<`desk.${string}`, MethodSpec>;
+
 const storyMethods = {
   /** The reference story that the app ships in its sample desk. */
   'story.sample': { input: z.undefined(), output: SampleStory },
+  'story.list': { input: z.undefined(), output: z.array(StorySummary) },
+  'story.read': { input: z.object({ slug: Slug }), output: StoryText },
+  'story.create': {
+    input: z.object({
+      slug: Slug,
+      title: z.string().max(500).optional(),
+      type: z.string().max(100).optional(),
+    }),
+    output: StoryText,
+  },
+  'story.save': {
+    input: z.object({ slug: Slug, text: StoryBody, baseHash: z.string().nullable() }),
+    output: SaveResult,
+  },
+  /** The stories a rename would rewrite, to show before doing it. */
+  'story.renameImpact': {
+    input: z.object({ slug: Slug }),
+    output: z.object({ stories: z.array(Slug) }),
+  },
+  'story.rename': {
+    input: z.object({ from: Slug, to: Slug }),
+    output: z.object({ rewritten: z.array(Slug) }),
+  },
+  'story.delete': { input: z.object({ slug: Slug }), output: z.object({ trashId: z.string() }) },
+  'story.trash': { input: z.undefined(), output: z.array(TrashItem) },
+  'story.restore': { input: z.object({ trashId: z.string() }), output: z.object({ slug: Slug }) },
+  'story.import': {
+    input: z.object({
+      files: z.array(z.object({ name: z.string().max(1000), text: StoryBody })).max(10_000),
+      onDuplicate: z.enum(['skip', 'replace']),
+    }),
+    output: z.array(ImportResult),
+  },
+  'story.export': {
+    input: z.object({ slug: Slug, format: z.enum(['md', 'html', 'json']) }),
+    output: ExportedStory,
+  },
+  /** Move a story through the workflow: its front matter's `status`, nothing else touched. */
+  'story.setStatus': {
+    input: z.object({ slug: Slug, status: StoryStatus, baseHash: z.string().nullable() }),
+    output: SaveResult,
+  },
 } as const satisfies Record<`story.${string}`, MethodSpec>;
 
-export const apiMethods = { ...appMethods, ...storyMethods } as const satisfies Record<
-  string,
-  MethodSpec
->;
+const searchMethods = {
+  'search.query': { input: SearchQuery, output: SearchResult },
+  'search.facets': { input: z.undefined(), output: Facets },
+  'search.sources': { input: z.undefined(), output: z.array(SourceEntry) },
+} as const satisfies Record<`search.${string}`, MethodSpec>;
+
+const entityMethods = {
+  'entity.list': { input: z.undefined(), output: z.array(EntityWithStories) },
+  'entity.get': { input: z.object({ slug: Slug }), output: EntityDetail },
+  'entity.mentions': { input: z.object({ slug: Slug }), output: z.array(EntityMention) },
+  'entity.setKind': { input: z.object({ slug: Slug, kind: EntityKind }), output: Entity },
+  'entity.rename': {
+    input: z.object({ slug: Slug, name: z.string().min(1).max(300) }),
+    output: Entity,
+  },
+  'entity.merge': { input: z.object({ from: Slug, into: Slug }), output: Entity },
+} as const satisfies Record<`entity.${string}`, MethodSpec>;
+
+const draftMethods = {
+  'draft.put': {
+    input: z.object({ slug: Slug, text: StoryBody, baseHash: z.string().nullable() }),
+    output: Ok,
+  },
+  'draft.list': { input: z.undefined(), output: z.array(Draft) },
+  'draft.discard': { input: z.object({ slug: Slug }), output: Ok },
+} as const satisfies Record<`draft.${string}`, MethodSpec>;
+
+export const apiMethods = {
+  ...appMethods,
+  ...deskMethods,
+  ...storyMethods,
+  ...searchMethods,
+  ...entityMethods,
+  ...draftMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+/** The events every transport pushes to the user interface. */
+export { DeskEvent };
 
 export type ApiMethods = typeof apiMethods;
 export type Method = keyof ApiMethods;
@@ -156,6 +356,8 @@ export type RawInvoke = (method: Method, input: unknown) => Promise<unknown>;
 /** What a bridge hands the renderer: one raw invoke and nothing else. */
 export interface ApiBridge {
   readonly invoke: RawInvoke;
+  /** Listen to the repository's events; returns the function that stops listening. */
+  readonly onEvent: (listener: (event: DeskEvent) => void) => () => void;
 }
 
 /**
@@ -166,6 +368,8 @@ export interface ApiBridge {
 export const electronTransport = {
   channelPrefix: 'storydesk:',
   apiChannel: 'storydesk:api',
+  /** Main to renderer: each DeskEvent, as it happens. */
+  eventChannel: 'storydesk:event',
   /** `window.storydesk` in the renderer. */
   bridgeGlobal: 'storydesk',
 } as const;

@@ -1,4 +1,10 @@
 import { check, checkUsage } from './commands/check';
+import { entities, entitiesUsage } from './commands/entities';
+import { importFiles, importUsage } from './commands/import';
+import { init, initUsage } from './commands/init';
+import { ls, lsUsage } from './commands/ls';
+import { search, searchUsage } from './commands/search';
+import { serve, serveUsage } from './commands/serve';
 import { exportStory, exportUsage } from './commands/export';
 import { fmt, fmtUsage } from './commands/fmt';
 import { processIo, UsageError, type CliIo } from './io';
@@ -13,6 +19,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   fmt: { run: fmt, usage: fmtUsage },
   check: { run: check, usage: checkUsage },
   export: { run: exportStory, usage: exportUsage },
+  init: { run: init, usage: initUsage },
+  import: { run: importFiles, usage: importUsage },
+  ls: { run: ls, usage: lsUsage },
+  search: { run: search, usage: searchUsage },
+  entities: { run: entities, usage: entitiesUsage },
+  serve: { run: serve, usage: serveUsage },
 };
 
 export function usage(): string {

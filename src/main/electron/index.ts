@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { electronTransport } from '../../shared/api';
+import { createDeskHandlers } from '../repository/api-handlers';
+import { Desk } from '../repository/desk';
+import { ensureSampleDesk } from '../repository/sample-desk';
 import { parseShellArgs } from './args';
-import { rendererCsp } from './csp';
+import { rendererCsp } from '../../shared/csp';
 import { guardWebContents, hardenSession } from './guards';
-import { createShellHandlers } from './handlers';
 import { createValidatedIpcMain, serveApiOverIpc } from './ipc';
 import { isAppUrl, rendererLocation } from './renderer-location';
 import { openMainWindow } from './window';
@@ -29,10 +32,14 @@ const isOwnPage = (url: string) => isAppUrl(location, url);
 const resourcesDir = app.isPackaged
   ? process.resourcesPath
   : path.join(__dirname, '..', '..', 'resources');
-const sampleDeskDir = path.join(resourcesDir, 'sample-desk');
 
 const { repo } = parseShellArgs(process.argv);
-const deskDir = repo === null ? sampleDeskDir : path.resolve(repo);
+// The sample desk is copied to the user's data folder on first run, so what
+// the user writes there is theirs and survives updates of the app.
+const deskDir =
+  repo === null
+    ? ensureSampleDesk(resourcesDir, path.join(app.getPath('userData'), 'sample-desk'))
+    : path.resolve(repo);
 if (!isDirectory(deskDir)) {
   console.error(`StoryDesk: ${deskDir} is not a folder; pass --repo the folder of a desk.`);
   app.exit(1);
@@ -49,15 +56,28 @@ void app.whenReady().then(() => {
     session.defaultSession,
     rendererCsp('header', { dev: location.kind === 'dev-server' }),
   );
+  let desk: Desk;
+  try {
+    desk = Desk.open(deskDir, { watch: true });
+  } catch (error) {
+    dialog.showErrorBox(
+      'StoryDesk cannot open this desk',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  app.on('will-quit', () => desk.close());
   serveApiOverIpc(
     createValidatedIpcMain(ipcMain, isOwnPage),
-    createShellHandlers({
-      name: APP_NAME,
-      version: app.getVersion(),
-      transport: 'electron',
-      sampleDeskDir,
-    }),
+    createDeskHandlers(desk, { name: APP_NAME, version: app.getVersion(), transport: 'electron' }),
   );
+  // Every window hears every repository event: a change on disk, an import's progress.
+  desk.events.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows())
+      if (!window.webContents.isDestroyed())
+        window.webContents.send(electronTransport.eventChannel, event);
+  });
   const open = () =>
     openMainWindow({
       location,

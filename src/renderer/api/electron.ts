@@ -1,4 +1,5 @@
 import { createApiClient, type Api, type ApiBridge } from '../../shared/api';
+import type { DeskEventsConnection } from './events';
 
 // The Electron transport, renderer end: the preload's bridge already speaks
 // api.ts's raw invoke, so the shared client is all it takes.
@@ -13,4 +14,15 @@ declare global {
 export function electronApi(): Api | null {
   const bridge = window.storydesk;
   return bridge ? createApiClient((method, input) => bridge.invoke(method, input)) : null;
+}
+
+/** In the app, events come over IPC from the same process that owns the desk: always connected. */
+export function electronEvents(): DeskEventsConnection | null {
+  const bridge = window.storydesk;
+  if (!bridge) return null;
+  return {
+    subscribe: (listener) => bridge.onEvent(listener),
+    state: () => 'connected',
+    onState: () => () => undefined,
+  };
 }

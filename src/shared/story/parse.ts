@@ -19,12 +19,7 @@ import {
   type TakesSection,
   type WatchItem,
 } from './model';
-import {
-  CANONICAL_PREFIX,
-  META_PREFIX,
-  TAKE_DASH,
-  serializeMeta,
-} from './serialize';
+import { CANONICAL_PREFIX, META_PREFIX, TAKE_DASH, serializeMeta } from './serialize';
 import { isValidSlug } from './slug';
 
 // The reader of FORMAT.md's layout. It walks the text once, line by line, and

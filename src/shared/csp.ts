@@ -1,8 +1,10 @@
-// The renderer's Content-Security-Policy, in one place. The same policy is
-// delivered twice: as a response header by the session (covers every HTTP
-// response, including the dev server's) and as a <meta> in index.html
-// (covers file:// loads, which carry no headers). electron.vite.config.ts
-// fails the build when the <meta> differs from `rendererCsp('meta')`.
+// The renderer's Content-Security-Policy, in one place, for every shell that
+// shows the renderer. The Electron app delivers it twice: as a response
+// header by the session (covers every HTTP response, including the dev
+// server's) and as a <meta> in index.html (covers file:// loads, which carry
+// no headers); `desk serve` sends it as a header on every response.
+// electron.vite.config.ts fails the build when the <meta> differs from
+// `rendererCsp('meta')`.
 //
 // No 'unsafe-inline' anywhere: React sets styles through the CSSOM, which CSP
 // does not govern, and the stylesheets are files. Story previews are

@@ -1,0 +1,70 @@
+// CJK text has no spaces between words, so FTS5's unicode61 tokenizer reads a
+// whole clause of Chinese or Japanese as one token, and a trigram tokenizer
+// finds nothing under three characters. A one- or two-character term (習,
+// 北京) is what people type, so the index keeps each story's CJK-bearing text
+// in a small side table and finds CJK terms by substring instead.
+
+/** A Han, kana or Hangul letter (punctuation such as 、 and 。 is not one). */
+const CJK_CHAR = String.raw`(?:(?=[\p{L}\p{Nl}])[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}])`;
+const CJK_RUN = new RegExp(`${CJK_CHAR}+`, 'gu');
+const HAS_CJK = new RegExp(CJK_CHAR, 'u');
+/**
+ * A cheap first look, by UTF-16 code unit (Hangul Jamo, CJK radicals to CJK
+ * Unified Ideographs, Hangul syllables, compatibility ideographs, half-width
+ * forms, and the high surrogates of kana supplements and the ideographic
+ * planes): most text has none of these, and the exact test is much slower.
+ * A test in cjk.test.ts checks that it misses no letter the exact test finds.
+ */
+const MAYBE_CJK =
+  /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc\ud81b\ud82b\ud82c\ud840-\ud88f]/;
+const CJK_AT_END = new RegExp(`${CJK_CHAR}$`, 'u');
+const CJK_AT_START = new RegExp(`^${CJK_CHAR}`, 'u');
+
+export function hasCjk(text: string): boolean {
+  return MAYBE_CJK.test(text) && HAS_CJK.test(text);
+}
+
+/** The CJK runs of a text, in order (NFKC-folded, so half-width kana match full-width). */
+export function cjkRuns(text: string): string[] {
+  return text.normalize('NFKC').match(CJK_RUN) ?? [];
+}
+
+/** Splits a query token into its CJK runs and the text between them. */
+export function splitCjk(token: string): { cjk: string[]; rest: string[]; endsWithCjk: boolean } {
+  const cjk: string[] = [];
+  const rest: string[] = [];
+  let last = 0;
+  for (const m of token.matchAll(CJK_RUN)) {
+    if (m.index > last) rest.push(token.slice(last, m.index));
+    cjk.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  const endsWithCjk = last === token.length && cjk.length > 0;
+  if (last < token.length) rest.push(token.slice(last));
+  return { cjk, rest, endsWithCjk };
+}
+
+/**
+ * What the side table keeps of a story: each field that holds CJK, whole and
+ * NFKC-folded, one per line, so a snippet can show the term in its context and
+ * no match can span two fields. Empty when the story has no CJK at all.
+ */
+export function cjkSideText(fields: readonly string[]): string {
+  const kept: string[] = [];
+  for (const field of fields) {
+    if (!field || !hasCjk(field)) continue;
+    // A hard wrap inside CJK prose splits one sentence: such lines are joined again.
+    let line = '';
+    for (const next of field.normalize('NFKC').split('\n')) {
+      const part = next.trim();
+      if (line && part && CJK_AT_END.test(line) && CJK_AT_START.test(part)) {
+        line += part;
+        continue;
+      }
+      if (hasCjk(line)) kept.push(line);
+      line = part;
+    }
+    if (hasCjk(line)) kept.push(line);
+  }
+  return kept.join('\n');
+}
