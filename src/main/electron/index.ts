@@ -58,7 +58,11 @@ void app.whenReady().then(() => {
   );
   let desk: Desk;
   try {
-    desk = Desk.open(deskDir, { watch: true });
+    // npm start builds better-sqlite3 for Electron and says where (scripts/electron-native.mjs).
+    desk = Desk.open(deskDir, {
+      watch: true,
+      sqliteBinding: process.env['STORYDESK_SQLITE_BINDING'],
+    });
   } catch (error) {
     dialog.showErrorBox(
       'StoryDesk cannot open this desk',

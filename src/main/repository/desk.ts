@@ -83,6 +83,8 @@ export interface OpenOptions {
   create?: boolean;
   /** Watch the stories folder for changes made by other programs. */
   watch?: boolean;
+  /** better-sqlite3's binding for this runtime, where it is not Node's (the Electron app). */
+  sqliteBinding?: string;
 }
 
 export class DeskError extends Error {
@@ -133,7 +135,7 @@ export class Desk {
           message: `This entity file is kept as it is: ${record.problem}.`,
         });
 
-    const opened = StoryIndex.open(this.layout.index);
+    const opened = StoryIndex.open(this.layout.index, { nativeBinding: options.sqliteBinding });
     this.index = opened.index;
     if (opened.problem)
       this.problems.push({ path: '.desk/cache/index.sqlite', message: opened.problem });

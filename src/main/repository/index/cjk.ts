@@ -13,7 +13,7 @@ const HAS_CJK = new RegExp(CJK_CHAR, 'u');
  * Unified Ideographs, Hangul syllables, compatibility ideographs, half-width
  * forms, and the high surrogates of kana supplements and the ideographic
  * planes): most text has none of these, and the exact test is much slower.
- * A test in cjk.test.ts checks that it misses no letter the exact test finds.
+ * cjk.test.ts checks that it misses no letter the exact test finds.
  */
 const MAYBE_CJK =
   /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc\ud81b\ud82b\ud82c\ud840-\ud88f]/;
@@ -22,11 +22,6 @@ const CJK_AT_START = new RegExp(`^${CJK_CHAR}`, 'u');
 
 export function hasCjk(text: string): boolean {
   return MAYBE_CJK.test(text) && HAS_CJK.test(text);
-}
-
-/** The CJK runs of a text, in order (NFKC-folded, so half-width kana match full-width). */
-export function cjkRuns(text: string): string[] {
-  return text.normalize('NFKC').match(CJK_RUN) ?? [];
 }
 
 /** Splits a query token into its CJK runs and the text between them. */

@@ -76,6 +76,11 @@ export interface IndexOptions {
   rankLimit?: number;
   /** How long opening waits for another process's lock before giving up (default 5,000 ms). */
   busyTimeoutMs?: number;
+  /**
+   * better-sqlite3's compiled binding to load instead of the one npm built for
+   * Node: the Electron app passes one built for Electron's ABI.
+   */
+  nativeBinding?: string;
 }
 
 type Row = Record<string, unknown>;
@@ -143,7 +148,7 @@ export class StoryIndex {
 
   /** An index in memory only: for tests, and for a desk whose folder cannot hold one. */
   static openMemory(options: IndexOptions = {}): StoryIndex {
-    const db = new Database(':memory:');
+    const db = new Database(':memory:', bindingOption(options));
     createSchema(db);
     return new StoryIndex(db, options, false);
   }
@@ -548,8 +553,15 @@ function hit(row: Row, score: number, snippet: SnippetRun[]): SearchHit {
 
 class IndexProblem extends Error {}
 
+function bindingOption(options: IndexOptions): { nativeBinding?: string } {
+  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+}
+
 function openFile(path: string, options: IndexOptions): Database.Database {
-  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+  const db = new Database(path, {
+    timeout: options.busyTimeoutMs ?? 5000,
+    ...bindingOption(options),
+  });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
