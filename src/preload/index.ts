@@ -23,6 +23,13 @@ const bridge: ApiBridge = {
     ipcRenderer.on(electronTransport.eventChannel, forward);
     return () => void ipcRenderer.removeListener(electronTransport.eventChannel, forward);
   },
+  onCommand(listener) {
+    const forward = (_event: IpcRendererEvent, id: unknown) => {
+      if (typeof id === 'string') listener(id);
+    };
+    ipcRenderer.on(electronTransport.commandChannel, forward);
+    return () => void ipcRenderer.removeListener(electronTransport.commandChannel, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld(electronTransport.bridgeGlobal, bridge);

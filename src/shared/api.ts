@@ -358,6 +358,8 @@ export interface ApiBridge {
   readonly invoke: RawInvoke;
   /** Listen to the repository's events; returns the function that stops listening. */
   readonly onEvent: (listener: (event: DeskEvent) => void) => () => void;
+  /** Listen to commands chosen in the application's menu, by command id. */
+  readonly onCommand: (listener: (id: string) => void) => () => void;
 }
 
 /**
@@ -370,6 +372,8 @@ export const electronTransport = {
   apiChannel: 'storydesk:api',
   /** Main to renderer: each DeskEvent, as it happens. */
   eventChannel: 'storydesk:event',
+  /** Main to renderer: the id of a command chosen in the application menu. */
+  commandChannel: 'storydesk:command',
   /** `window.storydesk` in the renderer. */
   bridgeGlobal: 'storydesk',
 } as const;

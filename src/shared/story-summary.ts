@@ -40,33 +40,79 @@ export function summarizeStory(
   parsed: ParseResult,
   resolve: EntityResolver = slugResolver,
 ): StorySummary {
+  return completeSummary(summaryParts(slug, parsed), resolve);
+}
+
+/**
+ * A summary but for its entities, which need the desk's entity registry to
+ * resolve names: what can be worked out from the parse alone (in a worker
+ * thread, when a desk is read in bulk), plain data that crosses threads.
+ */
+export interface SummaryParts {
+  /** The summary's fields, in its order; `entities` is filled by completeSummary. */
+  summary: StorySummary;
+  /** The Entities line's names, in order, to resolve. */
+  entityNames: string[];
+  /** The slugs of entity links in prose, in order. */
+  entityLinks: string[];
+}
+
+const STATUSES: ReadonlySet<unknown> = new Set(StoryStatus.options);
+
+export function summaryParts(slug: string, parsed: ParseResult): SummaryParts {
   const { story, diagnostics, facts } = parsed;
   const meta = story.meta?.kind === 'meta' ? story.meta : null;
   const data = facts.frontMatter?.data ?? {};
-  const status = StoryStatus.safeParse(data.status);
-  const takes = facts.takes.map((t) => t.take);
-  const unique = (values: string[]) => [...new Set(values)];
-  const entities = unique([
-    ...facts.entities.map((e) => resolve(e.name)),
-    ...facts.entityLinks.map((l) => l.slug),
-  ]);
+  // StoryStatus.safeParse, without zod's cost per story: a status is one of the enum's strings.
+  const status = STATUSES.has(data.status) ? (data.status as StoryStatus) : 'draft';
+  const lenses = new Set<string>();
+  for (const l of facts.lenses) lenses.add(l.lens);
+  const regions = new Set<string>();
+  const languages = new Set<string>();
+  const outlets = new Set<string>();
+  for (const { take } of facts.takes) {
+    regions.add(take.region);
+    languages.add(take.language);
+    outlets.add(take.outlet);
+  }
+  const links = new Set<string>();
+  for (const r of facts.related) links.add(r.slug);
+  for (const l of facts.storyLinks) links.add(l.slug);
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
   return {
-    slug,
-    title: story.title ?? '',
-    dek: story.dek ?? '',
-    type: meta?.type ?? '',
-    date: meta?.date ?? '',
-    heads: meta?.heads ?? [],
-    status: status.success ? status.data : 'draft',
-    assignee: typeof data.assignee === 'string' ? data.assignee : '',
-    takes: deriveCounts(story).takes,
-    lenses: unique(facts.lenses.map((l) => l.lens)),
-    regions: unique(takes.map((t) => t.region)),
-    languages: unique(takes.map((t) => t.language)),
-    outlets: unique(takes.map((t) => t.outlet)),
-    entities,
-    links: unique([...facts.related.map((r) => r.slug), ...facts.storyLinks.map((l) => l.slug)]),
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    summary: {
+      slug,
+      title: story.title ?? '',
+      dek: story.dek ?? '',
+      type: meta?.type ?? '',
+      date: meta?.date ?? '',
+      heads: meta?.heads ?? [],
+      status,
+      assignee: typeof data.assignee === 'string' ? data.assignee : '',
+      takes: deriveCounts(story).takes,
+      lenses: [...lenses],
+      regions: [...regions],
+      languages: [...languages],
+      outlets: [...outlets],
+      entities: [],
+      links: [...links],
+      errors,
+      warnings,
+    },
+    entityNames: facts.entities.map((e) => e.name),
+    entityLinks: facts.entityLinks.map((l) => l.slug),
   };
+}
+
+/** The summary, its entities resolved: the Entities line's names, then prose links, each once. */
+export function completeSummary(parts: SummaryParts, resolve: EntityResolver): StorySummary {
+  const entities = new Set<string>();
+  for (const name of parts.entityNames) entities.add(resolve(name));
+  for (const slug of parts.entityLinks) entities.add(slug);
+  return { ...parts.summary, entities: [...entities] };
 }

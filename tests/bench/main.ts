@@ -19,6 +19,10 @@ export interface Bench {
 // Loaded lazily, so `--only` skips the set-up (and the dependencies) of the others.
 export const BENCHES: Bench[] = [
   { name: 'parse', run: async () => (await import('./parse')).benchParse() },
+  {
+    name: 'repository',
+    run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),
+  },
 ];
 
 async function main(argv: string[]): Promise<number> {

@@ -7,6 +7,7 @@ import { search, searchUsage } from './commands/search';
 import { serve, serveUsage } from './commands/serve';
 import { exportStory, exportUsage } from './commands/export';
 import { fmt, fmtUsage } from './commands/fmt';
+import { graph, graphUsage } from './commands/graph';
 import { processIo, UsageError, type CliIo } from './io';
 
 // `desk`: StoryDesk's repository and story tools without a window. Every
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   ls: { run: ls, usage: lsUsage },
   search: { run: search, usage: searchUsage },
   entities: { run: entities, usage: entitiesUsage },
+  graph: { run: graph, usage: graphUsage },
   serve: { run: serve, usage: serveUsage },
 };
 

@@ -8,6 +8,7 @@ import { ensureSampleDesk } from '../repository/sample-desk';
 import { parseShellArgs } from './args';
 import { rendererCsp } from '../../shared/csp';
 import { guardWebContents, hardenSession } from './guards';
+import { installMenu } from './menu';
 import { createValidatedIpcMain, serveApiOverIpc } from './ipc';
 import { isAppUrl, rendererLocation } from './renderer-location';
 import { openMainWindow } from './window';
@@ -82,6 +83,7 @@ void app.whenReady().then(() => {
       if (!window.webContents.isDestroyed())
         window.webContents.send(electronTransport.eventChannel, event);
   });
+  installMenu(() => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null);
   const open = () =>
     openMainWindow({
       location,

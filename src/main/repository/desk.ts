@@ -24,14 +24,20 @@ import {
   type Diagnostic,
   type TextChange,
 } from '../../shared/story';
-import { summarizeStory, type StorySummary } from '../../shared/story-summary';
+import { completeSummary, summarizeStory, type StorySummary } from '../../shared/story-summary';
 import { newStoryText } from '../../shared/story-template';
 import { atomicWriteFileSync } from './atomic-write';
 import { DeskDrafts } from './drafts';
 import { EntityRegistry } from './entity-registry';
 import { DeskEvents } from './events';
 import { contentHash } from './hash';
-import { StoryIndex, type IndexRecord } from './index/story-index';
+import { readStoryFile, type ReadStory as FileRead } from './index/story-reader';
+import {
+  BULK_RECORDS,
+  StoryIndex,
+  type IndexRecord,
+  type PreparedRecord,
+} from './index/story-index';
 import { DESK_GITIGNORE, deskLayout, type DeskLayout } from './layout';
 import { mentionSentence } from './mentions';
 import { openSettings, type SettingsStore } from './settings';
@@ -85,6 +91,39 @@ export interface OpenOptions {
   watch?: boolean;
   /** better-sqlite3's binding for this runtime, where it is not Node's (the Electron app). */
   sqliteBinding?: string;
+  /**
+   * From how many new or changed stories an open lists them at once and
+   * builds their full-text index (and writes the entity files they create) in
+   * the background, after the constructor returns: see whenIndexed(). Below
+   * it, all is done before. Default BACKGROUND_FROM.
+   */
+  backgroundFrom?: number;
+}
+
+/** See OpenOptions.backgroundFrom: a cold open of a big desk, a big pull. */
+export const BACKGROUND_FROM = 500;
+/** Stories read, parsed and written to the index per transaction while syncing. */
+const SYNC_CHUNK = Number(process.env.SD_CHUNK ?? 64);
+/** Stories put into the full-text index per background step (each a few tens of ms). */
+const INDEX_STEP = 200;
+/** Pages of full-text index merged per background step after a build. */
+const MERGE_STEP = 400;
+/** Entity files written per background step. */
+const ENTITY_STEP = 64;
+/** Entity files checked against the registry's snapshot per background step. */
+const VERIFY_STEP = 2000;
+/** Saves whose index update may wait for the next turn of the event loop (or the next read). */
+const MAX_DEFERRED = 256;
+/** An import of this many files writes the entity files it creates in the background. */
+const IMPORT_BULK = 50;
+/** The entity registry's snapshot in the index (see EntityRegistry.restore): its head and records. */
+const ENTITIES_KEY = 'entities';
+const ENTITY_RECORDS_KEY = 'entities.records';
+
+/** A story read for the index: its record prepared, and what desk.problems says of it. */
+interface ReadStory {
+  record: PreparedRecord;
+  firstError: { line: number; message: string } | null;
 }
 
 export class DeskError extends Error {
@@ -104,10 +143,20 @@ export class Desk {
   private readonly entities: EntityRegistry;
   private readonly drafts: DeskDrafts;
   private readonly trash: DeskTrash;
-  private readonly index: StoryIndex;
+  /** The index as it is on disk; `index` is the same once deferred saves are in. */
+  private readonly store: StoryIndex;
   private watcher: StoryWatcher | null = null;
   /** Hashes of what this process last wrote per slug, so the watcher can tell our writes from others'. */
   private readonly ownWrites = new Map<string, string>();
+  /** Saved stories whose index update waits for the next turn of the event loop, or the next read. */
+  private readonly deferred = new Map<string, IndexRecord>();
+  private flushScheduled = false;
+  private readonly backgroundFrom: number;
+  private closed = false;
+  /** Background work under way: full-text indexing, then upkeep (merges, entity files). */
+  private indexing: Promise<void> = Promise.resolve();
+  private indexingActive = false;
+  private settling: Promise<void> = Promise.resolve();
 
   private constructor(root: string, options: OpenOptions) {
     this.layout = deskLayout(root);
@@ -122,27 +171,36 @@ export class Desk {
       );
     for (const dir of [this.layout.cache, this.layout.drafts]) mkdirSync(dir, { recursive: true });
 
+    this.backgroundFrom = Math.max(1, options.backgroundFrom ?? BACKGROUND_FROM);
     this.settingsStore = openSettings(this.layout.settings, basename(root));
     if (this.settingsStore.problem)
       this.problems.push({ path: '.desk/desk.json', message: this.settingsStore.problem.message });
 
-    this.entities = new EntityRegistry(this.layout.entities);
-    this.entities.load();
-    for (const record of this.entities.list())
-      if (record.problem)
-        this.problems.push({
-          path: `entities/${record.entity.slug}.md`,
-          message: `This entity file is kept as it is: ${record.problem}.`,
-        });
-
     const opened = StoryIndex.open(this.layout.index, { nativeBinding: options.sqliteBinding });
-    this.index = opened.index;
+    this.store = opened.index;
+
+    // The registry's snapshot stands in for its 20,000 files while the folder is unchanged;
+    // the files are then checked in the background (verifyEntities).
+    this.entities = new EntityRegistry(this.layout.entities);
+    const restored = this.entities.restore({
+      head: this.store.getValue(ENTITIES_KEY),
+      records: () => (this.closed ? null : this.store.getValue(ENTITY_RECORDS_KEY)),
+    });
+    if (!restored) this.entities.load();
+    for (const record of this.entities.problems())
+      this.problems.push({
+        path: `entities/${record.entity.slug}.md`,
+        message: `This entity file is kept as it is: ${record.problem}.`,
+      });
+
     if (opened.problem)
       this.problems.push({ path: '.desk/cache/index.sqlite', message: opened.problem });
 
     this.drafts = new DeskDrafts(this.layout.drafts);
     this.trash = new DeskTrash(this.layout.trash);
     this.sync();
+    if (restored) this.settleLater(() => this.verifyEntities());
+    else this.settleLater(async () => this.saveEntitySnapshot());
     if (options.watch)
       this.watcher = new StoryWatcher(this.layout.stories, (slug) => this.syncOne(slug, true));
   }
@@ -187,9 +245,147 @@ export class Desk {
   }
 
   close(): void {
+    if (this.closed) return;
     this.watcher?.close();
     this.watcher = null;
-    this.index.close();
+    try {
+      this.flushIndex();
+      if (!this.readOnly) {
+        this.entities.flushPending();
+        this.saveEntitySnapshot();
+      }
+    } finally {
+      this.closed = true;
+      this.store.close();
+    }
+  }
+
+  /**
+   * Resolves when full-text search covers every story. An open that found
+   * many stories new or changed (see OpenOptions.backgroundFrom) lists them at
+   * once and indexes their text after: until then a search finds only what is
+   * indexed, and the desk emits `index.ready` when it is all in.
+   */
+  whenIndexed(): Promise<void> {
+    return this.indexing;
+  }
+
+  /** Resolves when the work an open left for the background is done: indexing, index upkeep, entity files. */
+  whenSettled(): Promise<void> {
+    return this.settling;
+  }
+
+  // -- Background work -------------------------------------------------------
+
+  /** Runs `step` after the background work already queued, unless the desk closes first. */
+  private settleLater(step: () => Promise<void>) {
+    const previous = this.settling;
+    this.settling = (async () => {
+      await previous;
+      if (this.closed) return;
+      try {
+        await step();
+      } catch (error) {
+        if (!this.closed) console.error('Background work on the desk failed:', error);
+      }
+    })();
+  }
+
+  /** Fills the full-text index with the stories written with their text deferred, step by step. */
+  private indexInBackground(started: number, stories: number) {
+    if (this.indexingActive) return;
+    this.indexingActive = true;
+    this.indexing = (async () => {
+      await nextTurn();
+      try {
+        while (!this.closed && this.store.indexPending(INDEX_STEP) > 0) await nextTurn();
+      } catch (error) {
+        if (!this.closed) console.error('Indexing the desk failed:', error);
+      }
+      this.indexingActive = false;
+      if (this.closed) return;
+      this.events.emit({ type: 'index.ready', stories, ms: performance.now() - started });
+    })();
+    const indexing = this.indexing;
+    this.settleLater(async () => {
+      await indexing;
+      // A build leaves many full-text segments; merged now, in steps, rather than by a later
+      // save that happens to trigger it (measured: a 300 ms stall some 50 saves on).
+      while (!this.closed && this.store.idle({ all: true, mergePages: MERGE_STEP }).more)
+        await nextTurn();
+      if (!this.closed) this.store.bulkEnd();
+    });
+  }
+
+  private writeEntitiesInBackground() {
+    if (!this.entities.pendingWrites) return;
+    this.settleLater(async () => {
+      while (!this.closed && this.entities.pendingWrites) {
+        await this.entities.writePending(ENTITY_STEP);
+        await nextTurn();
+      }
+      this.saveEntitySnapshot();
+    });
+  }
+
+  /** After a restore from the snapshot: each entity file, checked in steps, re-read if it changed. */
+  private async verifyEntities() {
+    const names = this.entities.fileNames();
+    const seen = new Set<string>();
+    const changed: string[] = [];
+    for (let at = 0; at < names.length || at === 0; at += VERIFY_STEP) {
+      await nextTurn();
+      if (this.closed) return;
+      const last = at + VERIFY_STEP >= names.length;
+      changed.push(...this.entities.verify(names.slice(at, at + VERIFY_STEP), seen, last));
+    }
+    if (changed.length) {
+      this.events.emit({ type: 'entities.changed', slugs: changed });
+      this.saveEntitySnapshot();
+    }
+  }
+
+  /** Keeps the registry's snapshot in the index for the next open; a cache, so a failure only costs time. */
+  private saveEntitySnapshot() {
+    if (this.closed || this.readOnly || !this.entities.changedSinceSnapshot) return;
+    try {
+      const snapshot = this.entities.snapshot();
+      this.store.setValue(ENTITIES_KEY, snapshot?.head ?? null);
+      this.store.setValue(ENTITY_RECORDS_KEY, snapshot?.records ?? null);
+    } catch (error) {
+      console.error('Could not keep the entity registry with the index:', error);
+    }
+  }
+
+  /** The index, with every deferred save in it: what each read and write of the index goes through. */
+  private get index(): StoryIndex {
+    this.flushIndex();
+    return this.store;
+  }
+
+  private flushIndex() {
+    if (!this.deferred.size) return;
+    const records = [...this.deferred.values()];
+    this.deferred.clear();
+    this.store.upsert(records);
+  }
+
+  /** A save's index update, done in the next turn of the event loop, or by the next read. */
+  private deferUpsert(record: IndexRecord) {
+    this.deferred.delete(record.slug);
+    this.deferred.set(record.slug, record);
+    if (this.deferred.size >= MAX_DEFERRED) return this.flushIndex();
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.closed) return;
+      try {
+        this.flushIndex();
+      } catch (error) {
+        console.error('Updating the index after a save failed:', error);
+      }
+    });
   }
 
   // -- Keeping the index true to the files --------------------------------
@@ -224,67 +420,105 @@ export class Desk {
     if (message) this.problems.push({ path, message });
   }
 
-  /** Compare every story file's fingerprint with the index and bring the index up to date. */
+  /**
+   * Compare every story file's fingerprint with the index and bring the index
+   * up to date. Many changes (see OpenOptions.backgroundFrom) are listed at
+   * once and their full text indexed in the background.
+   */
   sync(): void {
     const started = performance.now();
-    const known = this.index.fingerprints();
+    const index = this.index;
+    const known = index.stamps();
     const onDisk = this.storySlugsOnDisk();
-    const records: IndexRecord[] = [];
+    const changed: string[] = [];
     for (const slug of onDisk) {
-      let stat;
-      try {
-        stat = statSync(this.storyPath(slug));
-      } catch {
-        continue; // Gone between the listing and the stat.
-      }
+      const stat = statSync(this.storyPath(slug), { throwIfNoEntry: false });
+      if (!stat) continue; // Gone between the listing and the stat.
       const before = known.get(slug);
-      if (before && before.mtimeMs === stat.mtimeMs && before.size === stat.size) continue;
-      const record = this.readRecord(slug);
-      if (record && record.hash !== before?.hash) records.push(record);
-      else if (record && before) records.push(record); // Same bytes, new mtime: refresh the fingerprint.
+      if (before && before[1] === stat.mtimeMs && before[2] === stat.size) continue;
+      changed.push(slug);
     }
     const present = new Set(onDisk);
     const removed = [...known.keys()].filter((slug) => !present.has(slug));
-    if (removed.length) this.index.remove(removed);
-    if (records.length) this.index.upsert(records);
-    for (const r of records) this.noteStoryProblem(r);
+    if (removed.length) index.remove(removed);
+    // Many: listed now, full text and new entity files after (the bulk load ends then).
+    const background = changed.length >= this.backgroundFrom;
+    if (background || changed.length >= BULK_RECORDS) index.bulkBegin();
+    const read: ReadStory[] = [];
+    const write = () => {
+      index.upsert(
+        read.map((r) => r.record),
+        { deferText: background },
+      );
+      for (const r of read) this.noteStoryProblem(r);
+      read.length = 0;
+    };
+    for (const slug of changed) {
+      const story = readStoryFile(this.storyPath(slug), slug);
+      if (!story) continue; // Gone between the stat and the read.
+      read.push(this.finishRead(story, background));
+      if (read.length >= SYNC_CHUNK) write();
+    }
+    write();
     // Stories left broken since an earlier session are unchanged, so not re-read: the index knows their count.
-    for (const summary of this.index.summaries())
-      if (summary.errors > 0 && !this.problems.some((p) => p.path === `stories/${summary.slug}.md`))
+    const noted = new Set(this.problems.map((p) => p.path));
+    for (const summary of index.errorSummaries())
+      if (!noted.has(`stories/${summary.slug}.md`))
         this.noteProblem(
           `stories/${summary.slug}.md`,
           `${summary.errors} error${summary.errors === 1 ? '' : 's'}; open the story to see ${summary.errors === 1 ? 'it' : 'them'}.`,
         );
-    this.events.emit({
-      type: 'index.ready',
-      stories: onDisk.length,
-      ms: performance.now() - started,
-    });
+    // Text left to index: by this sync, or by an earlier session that closed before it was done.
+    if (index.pendingCount() > 0) {
+      index.bulkBegin();
+      this.indexInBackground(started, onDisk.length);
+    } else {
+      index.bulkEnd();
+      this.events.emit({
+        type: 'index.ready',
+        stories: onDisk.length,
+        ms: performance.now() - started,
+      });
+    }
+    if (background) this.writeEntitiesInBackground();
   }
 
-  private noteStoryProblem(record: IndexRecord) {
-    const first = record.parsed.diagnostics.find((d) => d.severity === 'error');
+  private noteStoryProblem({ record, firstError }: ReadStory) {
     const { errors } = record.summary;
     this.noteProblem(
       `stories/${record.slug}.md`,
-      first
-        ? `${errors} error${errors === 1 ? '' : 's'}, first at line ${first.line}: ${first.message}`
+      firstError
+        ? `${errors} error${errors === 1 ? '' : 's'}, first at line ${firstError.line}: ${firstError.message}`
         : null,
     );
   }
 
-  private readRecord(slug: string): IndexRecord | null {
-    const path = this.storyPath(slug);
-    let bytes: Buffer;
-    let stat;
-    try {
-      bytes = readFileSync(path);
-      stat = statSync(path);
-    } catch {
-      return null;
-    }
-    const text = bytes.toString('utf8');
-    return this.record(slug, text, contentHash(bytes), stat.mtimeMs, stat.size);
+  /** One story from its file. */
+  private readRecord(slug: string): ReadStory | null {
+    const story = readStoryFile(this.storyPath(slug), slug);
+    return story && this.finishRead(story, false);
+  }
+
+  /**
+   * What needs the desk's entity registry, done with each story read in the
+   * stories' order: absorb its entities (with `bulk`, the files it creates
+   * are written later) and resolve them for its summary.
+   */
+  private finishRead(story: FileRead, bulk: boolean): ReadStory {
+    const { parts } = story;
+    const facts = {
+      entities: parts.entityNames.map((name) => ({ name })),
+      entityLinks: story.entityLinks,
+    };
+    const changedEntities = this.entities.absorbStory({ facts }, this.readOnly, bulk);
+    if (changedEntities.length)
+      this.events.emit({ type: 'entities.changed', slugs: changedEntities });
+    const { slug, mtimeMs, size, hash, columns, cjk, sources } = story;
+    const summary = completeSummary(parts, this.entities.resolve);
+    return {
+      record: { slug, mtimeMs, size, hash, summary, columns, cjk, sources },
+      firstError: story.firstError,
+    };
   }
 
   private record(
@@ -293,9 +527,14 @@ export class Desk {
     hash: string,
     mtimeMs: number,
     size: number,
+    options: { parsed?: ReturnType<typeof parseStory>; deferEntities?: boolean } = {},
   ): IndexRecord {
-    const parsed = parseStory(text);
-    const changedEntities = this.entities.absorbStory(parsed, this.readOnly);
+    const parsed = options.parsed ?? parseStory(text);
+    const changedEntities = this.entities.absorbStory(
+      parsed,
+      this.readOnly,
+      options.deferEntities ?? false,
+    );
     if (changedEntities.length)
       this.events.emit({ type: 'entities.changed', slugs: changedEntities });
     const summary = summarizeStory(slug, parsed, this.entities.resolve);
@@ -305,7 +544,7 @@ export class Desk {
   /** Re-read one story after a change on disk; emits what changed. */
   private syncOne(slug: string, external: boolean): void {
     const before = this.index.fingerprints().get(slug);
-    const record = this.readRecord(slug);
+    const record = this.readRecord(slug)?.record;
     if (!record) {
       if (before) {
         this.index.remove([slug]);
@@ -336,13 +575,25 @@ export class Desk {
     if (this.readOnly) throw new DeskError('read-only', this.settingsStore.problem!.message);
   }
 
-  private writeStory(slug: string, text: string): string {
+  /**
+   * Writes a story (atomically: the file is durable when this returns) and
+   * brings the registry up to date at once; the index follows in the next
+   * turn of the event loop, or before the next read of it, whichever comes
+   * first, so a save does not wait on full-text upkeep.
+   */
+  private writeStory(
+    slug: string,
+    text: string,
+    options: { parsed?: ReturnType<typeof parseStory>; deferEntities?: boolean } = {},
+  ): string {
     this.assertWritable();
-    const hash = contentHash(Buffer.from(text, 'utf8'));
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = contentHash(bytes);
     this.ownWrites.set(slug, hash);
-    atomicWriteFileSync(this.storyPath(slug), text);
-    const stat = statSync(this.storyPath(slug));
-    this.index.upsert([this.record(slug, text, hash, stat.mtimeMs, stat.size)]);
+    const path = this.storyPath(slug);
+    atomicWriteFileSync(path, bytes);
+    const stat = statSync(path);
+    this.deferUpsert(this.record(slug, text, hash, stat.mtimeMs, stat.size, options));
     return hash;
   }
 
@@ -535,8 +786,10 @@ export class Desk {
   importStories(files: ImportFile[], onDuplicate: 'skip' | 'replace'): ImportResult[] {
     this.assertWritable();
     const results: ImportResult[] = [];
+    // Many files: the entity files they create are written in the background.
+    const bulk = files.length >= IMPORT_BULK;
     files.forEach((file, i) => {
-      results.push(this.importOne(file, onDuplicate));
+      results.push(this.importOne(file, onDuplicate, bulk));
       this.events.emit({
         type: 'import.progress',
         done: i + 1,
@@ -544,10 +797,11 @@ export class Desk {
         name: file.name,
       });
     });
+    if (bulk) this.writeEntitiesInBackground();
     return results;
   }
 
-  private importOne(file: ImportFile, onDuplicate: 'skip' | 'replace'): ImportResult {
+  private importOne(file: ImportFile, onDuplicate: 'skip' | 'replace', bulk = false): ImportResult {
     const parsed = parseStory(file.text);
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = parsed.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -576,7 +830,7 @@ export class Desk {
         status: 'skipped',
         message: `A story “${slug}” is already in the desk; it was kept.`,
       };
-    const hash = this.writeStory(slug, file.text);
+    const hash = this.writeStory(slug, file.text, { parsed, deferEntities: bulk });
     this.events.emit({
       type: 'story.changed',
       slug,
@@ -816,6 +1070,11 @@ function removeStaleTemp(path: string): void {
   } catch {
     // Already gone.
   }
+}
+
+/** Lets the event loop run (I/O, IPC, timers) before background work goes on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Move a file aside without losing it, for problems the user resolves by hand. */

@@ -132,12 +132,7 @@ function renderDate(date: string, lang: string | undefined): string {
     if (when.getUTCFullYear() === y && when.getUTCMonth() === mo - 1 && when.getUTCDate() === d) {
       let shown = date;
       try {
-        shown = new Intl.DateTimeFormat(lang ?? 'en-GB', {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'UTC',
-        }).format(when);
+        shown = dateFormat(lang ?? 'en-GB').format(when);
       } catch {
         // An invalid `lang` tag: the ISO date still reads.
       }
@@ -333,4 +328,20 @@ function renderFooter(story: Story, cx: Context): string {
   }
   out.push(...rawLines(story.trailer), '</footer>');
   return out.join('\n');
+}
+
+// A formatter costs more to make than to use, and the preview renders on every keystroke.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(lang, format);
+  }
+  return format;
 }

@@ -12,7 +12,7 @@ export const storyCss = `
   --story-bg: #fdfcfa;
   --story-fg: #1b1b1b;
   --story-muted: #5d5a55;
-  --story-faint: #8a857d;
+  --story-faint: #6e6a63;
   --story-rule: #e4e0d8;
   --story-card: #ffffff;
   --story-chip: #f1eee8;

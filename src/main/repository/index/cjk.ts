@@ -7,7 +7,6 @@
 /** A Han, kana or Hangul letter (punctuation such as 、 and 。 is not one). */
 const CJK_CHAR = String.raw`(?:(?=[\p{L}\p{Nl}])[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}])`;
 const CJK_RUN = new RegExp(`${CJK_CHAR}+`, 'gu');
-const HAS_CJK = new RegExp(CJK_CHAR, 'u');
 /**
  * A cheap first look, by UTF-16 code unit (Hangul Jamo, CJK radicals to CJK
  * Unified Ideographs, Hangul syllables, compatibility ideographs, half-width
@@ -17,11 +16,42 @@ const HAS_CJK = new RegExp(CJK_CHAR, 'u');
  */
 const MAYBE_CJK =
   /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uffdc\ud81b\ud82b\ud82c\ud840-\ud88f]/;
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
+// Global copies of the quick look, one per function that steps through its matches.
+const MAYBE_CJK_G = new RegExp(MAYBE_CJK.source, 'g');
+const MAYBE_RUN_G = new RegExp(MAYBE_CJK.source, 'g');
+/** A CJK letter at the start (of a one- or two-code-unit slice), and a run of them at lastIndex. */
+const CJK_CHAR_AT = new RegExp(`^${CJK_CHAR}`, 'u');
+const CJK_RUN_AT = new RegExp(`${CJK_CHAR}+`, 'uy');
 const CJK_AT_END = new RegExp(`${CJK_CHAR}$`, 'u');
 const CJK_AT_START = new RegExp(`^${CJK_CHAR}`, 'u');
 
 export function hasCjk(text: string): boolean {
-  return MAYBE_CJK.test(text) && HAS_CJK.test(text);
+  if (!MAYBE_CJK.test(text)) return false;
+  // The exact test costs per character tried, so it is tried only where the quick look found
+  // a candidate (which it finds for every CJK letter: its first code unit is in MAYBE_CJK).
+  for (MAYBE_CJK_G.lastIndex = 0; MAYBE_CJK_G.test(text); )
+    if (CJK_CHAR_AT.test(text.slice(MAYBE_CJK_G.lastIndex - 1, MAYBE_CJK_G.lastIndex + 1)))
+      return true;
+  return false;
+}
+
+/**
+ * The CJK runs of a story's side text (cjkSideText), one space between: what a
+ * CJK term is looked for in, as every occurrence of a term made of CJK
+ * letters lies inside one run.
+ */
+export function cjkRuns(sideText: string): string {
+  const runs: string[] = [];
+  // As in hasCjk: the run pattern is tried only where the quick look found a candidate.
+  for (MAYBE_RUN_G.lastIndex = 0; MAYBE_RUN_G.test(sideText); ) {
+    CJK_RUN_AT.lastIndex = MAYBE_RUN_G.lastIndex - 1;
+    const run = CJK_RUN_AT.exec(sideText);
+    if (!run) continue;
+    runs.push(run[0]);
+    MAYBE_RUN_G.lastIndex = CJK_RUN_AT.lastIndex;
+  }
+  return runs.join(' ');
 }
 
 /** Splits a query token into its CJK runs and the text between them. */
@@ -49,17 +79,29 @@ export function cjkSideText(fields: readonly string[]): string {
   for (const field of fields) {
     if (!field || !hasCjk(field)) continue;
     // A hard wrap inside CJK prose splits one sentence: such lines are joined again.
+    // Line by line, as NFKC never makes or joins a line break: ASCII lines (most) are NFKC already.
+    // (An ASCII line holds no CJK, so the tests below are skipped for it.)
     let line = '';
-    for (const next of field.normalize('NFKC').split('\n')) {
-      const part = next.trim();
-      if (line && part && CJK_AT_END.test(line) && CJK_AT_START.test(part)) {
+    let lineAscii = true;
+    for (const raw of field.split('\n')) {
+      const ascii = ASCII_ONLY.test(raw);
+      const part = (ascii ? raw : raw.normalize('NFKC')).trim();
+      if (
+        line &&
+        part &&
+        !lineAscii &&
+        !ascii &&
+        CJK_AT_END.test(line) &&
+        CJK_AT_START.test(part)
+      ) {
         line += part;
         continue;
       }
-      if (hasCjk(line)) kept.push(line);
+      if (!lineAscii && hasCjk(line)) kept.push(line);
       line = part;
+      lineAscii = ascii;
     }
-    if (hasCjk(line)) kept.push(line);
+    if (!lineAscii && hasCjk(line)) kept.push(line);
   }
   return kept.join('\n');
 }

@@ -6,7 +6,7 @@ import { FTS_COLUMNS } from './indexed-text';
 // desk reindexes.
 
 /** Bump on any change below; an index of another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * The multi-valued fields a search filters on, kept on the story's row as
@@ -50,6 +50,8 @@ CREATE TABLE stories (
   status TEXT NOT NULL,
   type TEXT NOT NULL,
   title TEXT NOT NULL,
+  -- The summary's error count: which stories an open names in desk.problems, without reading every summary.
+  errors INTEGER NOT NULL,
   -- Sets (see SET_COLUMNS): entities are entity slugs, links are story slugs.
   ${SET_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(',\n  ')}
 );
@@ -71,9 +73,25 @@ CREATE TABLE story_content (
   ${FTS_COLUMNS.map(([c]) => `${c} TEXT NOT NULL`).join(',\n  ')}
 );
 
+-- Stories whose text is in story_content but not yet in story_text: a big (cold) build
+-- lists the stories first and fills the full-text index after, in the background. FTS5
+-- must never be asked to delete a row it was not given, so the writer checks here first.
+CREATE TABLE fts_pending (
+  id INTEGER PRIMARY KEY
+);
+
+-- Small derived values kept between sessions (the entity registry's snapshot).
+CREATE TABLE kv (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
 -- Each story's CJK-bearing lines (cjk.ts), for substring search; only stories that have any.
+-- A term is found in runs (the lines' CJK runs only, a twentieth of the text to scan: a CJK
+-- term, all CJK letters, can only occur inside one run); text gives the snippet its context.
 CREATE TABLE cjk (
   id INTEGER PRIMARY KEY,
+  runs TEXT NOT NULL,
   text TEXT NOT NULL
 );
 
@@ -94,4 +112,12 @@ INSERT INTO story_text (story_text, rank) VALUES ('crisismerge', 64);
 `;
 
 /** The tables a healthy index of this version has; anything else is rebuilt. */
-export const EXPECTED_TABLES = ['stories', 'story_data', 'story_content', 'cjk', 'story_text'];
+export const EXPECTED_TABLES = [
+  'stories',
+  'story_data',
+  'story_content',
+  'fts_pending',
+  'kv',
+  'cjk',
+  'story_text',
+];

@@ -22,9 +22,10 @@ import {
   markTerms,
   snippetRuns,
 } from './snippet';
-import { ID_DAY, IndexWriter, dayOf, decodeSet, setMember, type IndexRecord } from './writer';
+import { ID_DAY, IndexWriter, dayOf, decodeSet, setMember, type AnyRecord } from './writer';
 
-export type { IndexRecord } from './writer';
+export type { AnyRecord, IndexRecord, PreparedRecord } from './writer';
+export { prepareRecord } from './writer';
 
 // The desk's derived index (DESIGN.md, "Data on disk"): story summaries and
 // facets for the library, full-text search, links and backlinks, the source
@@ -56,6 +57,12 @@ export interface IndexFacets {
 export interface IdleOptions {
   /** Merge the whole full-text index into one segment (slow on a big desk; for a long idle). */
   full?: boolean;
+  /**
+   * Work towards what `full` does, `mergePages` at a time: segments of every
+   * level are merged, not only levels that have piled up. Call again while
+   * `more` says so; a cold build's upkeep, done in steps that keep the desk responsive.
+   */
+  all?: boolean;
   /** Pages of full-text index one call may merge (default 256): a bound on how long it runs. */
   mergePages?: number;
 }
@@ -89,7 +96,7 @@ type Params = (string | number | bigint)[];
 const BROKEN_SUFFIX = '.broken-';
 const DEFAULT_RANK_LIMIT = 1000;
 /** A batch this big is written as a bulk load (see bulk()). */
-const BULK_RECORDS = 200;
+export const BULK_RECORDS = 200;
 /** user_version while a bulk load runs: a file left with it was interrupted. */
 const BUILDING = -1;
 
@@ -97,6 +104,8 @@ export class StoryIndex {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writer: IndexWriter;
   private readonly rankLimit: number;
+  /** Whether a bulk load (see bulkBegin) is under way; null when not, else how it ends. */
+  private bulkMode: 'memory' | 'wal' | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -164,14 +173,30 @@ export class StoryIndex {
     return new Map(rows.map(([slug, mtimeMs, size, hash]) => [slug, { mtimeMs, size, hash }]));
   }
 
+  /** Each indexed story's [slug, mtimeMs, size], by slug: the warm-open check, without the hashes. */
+  stamps(): Map<string, [string, number, number]> {
+    const rows = this.statement('SELECT slug, mtime_ms, size FROM stories').raw().all() as [
+      string,
+      number,
+      number,
+    ][];
+    const map = new Map<string, [string, number, number]>();
+    for (const row of rows) map.set(row[0], row);
+    return map;
+  }
+
   /**
    * Adds or replaces stories, all in one transaction. A batch of BULK_RECORDS
    * or more (a cold build, a big pull) is written without the WAL (see bulk()).
+   * With `deferText`, full-text search finds them only once indexPending()
+   * has taken them in; everything else (lists, filters, links, CJK) at once.
    */
-  upsert(records: IndexRecord[]): void {
+  upsert(records: AnyRecord[], options: { deferText?: boolean } = {}): void {
     if (!records.length) return;
-    if (records.length >= BULK_RECORDS) this.bulk(() => this.writer.upsert(records));
-    else this.writer.upsert(records);
+    const deferText = options.deferText ?? false;
+    if (records.length >= BULK_RECORDS && !this.bulkMode)
+      this.bulk(() => this.writer.upsert(records, deferText));
+    else this.writer.upsert(records, deferText);
   }
 
   /** Forgets stories; slugs the index does not hold are ignored. */
@@ -179,10 +204,63 @@ export class StoryIndex {
     if (slugs.length) this.writer.remove(slugs);
   }
 
+  /**
+   * Puts up to `limit` stories written with `deferText` into the full-text
+   * index (in one transaction); returns how many are left to do.
+   */
+  indexPending(limit: number): number {
+    if (this.writer.indexPending(Math.max(1, Math.floor(limit))) === 0) return 0;
+    return this.pendingCount();
+  }
+
+  /** How many stories full-text search does not cover yet. */
+  pendingCount(): number {
+    return this.statement('SELECT count(*) FROM fts_pending').pluck().get() as number;
+  }
+
+  /** A value kept with the index (derived, like all of it), or null. */
+  getValue(key: string): string | null {
+    const value = this.statement('SELECT value FROM kv WHERE key = ?').pluck().get(key);
+    return typeof value === 'string' ? value : null;
+  }
+
+  setValue(key: string, value: string | null): void {
+    if (value === null) this.statement('DELETE FROM kv WHERE key = ?').run(key);
+    else this.statement('INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /**
+   * Starts a bulk load that spans many transactions (a cold build listed
+   * first and indexed in the background): until bulkEnd(), writes go as in
+   * bulk(). Does nothing when one is under way or the index is in memory.
+   */
+  bulkBegin(): void {
+    if (this.bulkMode || !this.onDisk || this.db.inTransaction) return;
+    this.bulkMode = this.enterBulk();
+  }
+
+  /** Ends what bulkBegin() started: the file is marked complete and back in WAL mode. */
+  bulkEnd(): void {
+    const mode = this.bulkMode;
+    if (!mode) return;
+    this.bulkMode = null;
+    if (this.db.open) this.leaveBulk(mode);
+  }
+
   /** Every story's summary, newest date first, then by slug (undated stories last). */
   summaries(): StorySummary[] {
     const rows = this.statement(
       'SELECT d.summary FROM stories s JOIN story_data d ON d.seq = s.seq ORDER BY s.date DESC, s.slug',
+    )
+      .pluck()
+      .all() as string[];
+    return rows.map((json) => JSON.parse(json) as StorySummary);
+  }
+
+  /** The summaries of the stories with errors, in summaries() order. */
+  errorSummaries(): StorySummary[] {
+    const rows = this.statement(
+      'SELECT d.summary FROM stories s JOIN story_data d ON d.seq = s.seq WHERE s.errors > 0 ORDER BY s.date DESC, s.slug',
     )
       .pluck()
       .all() as string[];
@@ -300,13 +378,17 @@ export class StoryIndex {
     if (options.full) {
       this.db.exec(`INSERT INTO story_text (story_text) VALUES ('optimize')`);
     } else {
-      const pages = BigInt(Math.max(1, Math.floor(options.mergePages ?? 256)));
+      const pages = Math.max(1, Math.floor(options.mergePages ?? 256));
       const changes = this.statement('SELECT total_changes()').pluck();
       const before = changes.get() as number;
-      this.statement(`INSERT INTO story_text (story_text, rank) VALUES ('merge', ?)`).run(pages);
+      // A negative count merges across levels, down to one segment (FTS5's incremental optimize).
+      this.statement(`INSERT INTO story_text (story_text, rank) VALUES ('merge', ?)`).run(
+        BigInt(options.all ? -pages : pages),
+      );
       // FTS5's own signal: fewer than two changes means the merge found nothing to do.
       more = (changes.get() as number) - before >= 2;
     }
+    if (this.bulkMode) return { more };
     this.db.pragma('wal_checkpoint(PASSIVE)');
     this.db.pragma('optimize');
     return { more };
@@ -318,6 +400,8 @@ export class StoryIndex {
    * the whole file; for a "doctor" command and tests, not for every open.
    */
   check(): string[] {
+    // Text still waiting for the full-text index would read as missing from it: it goes in first.
+    while (this.indexPending(1000) > 0);
     const problems = (this.db.pragma('quick_check') as { quick_check: string }[])
       .map((r) => r.quick_check)
       .filter((r) => r !== 'ok');
@@ -330,6 +414,7 @@ export class StoryIndex {
   }
 
   close(): void {
+    this.bulkEnd();
     if (this.db.open) this.db.close();
   }
 
@@ -342,7 +427,17 @@ export class StoryIndex {
    * connection keeps the file in WAL mode.
    */
   private bulk(write: () => void): void {
-    if (!this.onDisk || this.db.inTransaction) return write();
+    if (!this.onDisk || this.db.inTransaction || this.bulkMode) return write();
+    const mode = this.enterBulk();
+    try {
+      write();
+    } finally {
+      this.leaveBulk(mode);
+    }
+  }
+
+  /** Into bulk mode where it can be had: 'memory' when it was, 'wal' when another connection kept the WAL. */
+  private enterBulk(): 'memory' | 'wal' {
     const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     let mode: unknown = 'wal';
     try {
@@ -357,26 +452,27 @@ export class StoryIndex {
     }
     if (mode !== 'memory') {
       this.db.pragma('locking_mode = NORMAL');
-      return write();
+      return 'wal';
     }
-    try {
-      this.db.pragma('synchronous = OFF');
-      this.db.pragma(`user_version = ${BUILDING}`);
-      write();
-    } finally {
-      // Reached after a rollback too: the index is then as it was, and complete.
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('locking_mode = NORMAL');
-      this.db.pragma('journal_mode = WAL');
-    }
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma(`user_version = ${BUILDING}`);
+    return 'memory';
+  }
+
+  private leaveBulk(mode: 'memory' | 'wal'): void {
+    if (mode !== 'memory') return;
+    // Reached after a rollback too: the index is then as it was, and complete.
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('locking_mode = NORMAL');
+    this.db.pragma('journal_mode = WAL');
   }
 
   // -- search ---------------------------------------------------------------
 
   private searchText(parsed: ParsedQuery, filters: FilterSql, limit: number): SearchResult {
     const { match, cjk } = parsed;
-    const cjkWhere = cjk.map(() => 'instr(c.text, ?) > 0');
+    const cjkWhere = cjk.map(() => 'instr(c.runs, ?) > 0');
     if (!match) {
       // CJK terms only: one scan of the small CJK table, newest first, counted as it goes.
       const where = [...cjkWhere, ...filters.where].join(' AND ');

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { StorySummary } from '../../../shared/story-summary';
 import type { ParseResult } from '../../../shared/story/parse';
-import { FTS_COLUMNS, cjkText, indexedText } from './indexed-text';
+import { cjkRuns } from './cjk';
+import { FTS_COLUMNS, cjkText, indexedText, type IndexedText } from './indexed-text';
 import { SET_COLUMNS, SET_DELIMITER } from './schema';
 
 // How stories get into the index and out of it. Each call is one
@@ -23,6 +24,41 @@ export interface IndexRecord {
 }
 
 /**
+ * A record with what the index keeps of it already derived (see
+ * prepareRecord): a fraction of the parsed model's memory, so a big batch can
+ * wait for its transaction without holding every model.
+ */
+export interface PreparedRecord {
+  slug: string;
+  mtimeMs: number;
+  size: number;
+  hash: string;
+  summary: StorySummary;
+  columns: IndexedText;
+  /** The CJK side table's text ('' for none). */
+  cjk: string;
+  /** The takes' sources, as the source ledger keeps them. */
+  sources: [string, string][];
+}
+
+export type AnyRecord = IndexRecord | PreparedRecord;
+
+export function prepareRecord(record: AnyRecord): PreparedRecord {
+  if (!('parsed' in record)) return record;
+  const columns = indexedText(record.parsed, record.text);
+  return {
+    slug: record.slug,
+    mtimeMs: record.mtimeMs,
+    size: record.size,
+    hash: record.hash,
+    summary: record.summary,
+    columns,
+    cjk: cjkText(columns),
+    sources: takeSources(record.parsed),
+  };
+}
+
+/**
  * A story's id is its date's day number times ID_DAY plus a sequence within
  * that day, so FTS5's rowid order is date order: a query too common to rank
  * lists its newest matches straight from the full-text index and reads only
@@ -38,6 +74,18 @@ const DAY_MS = 86_400_000;
 
 /** The day number of a YYYY-MM-DD that names a real day ('2026-02-30' does not), else 0. */
 export function dayOf(date: string): number {
+  // A desk's dates repeat (some 1,000 days for 10,000 stories): each is worked out once.
+  let day = days.get(date);
+  if (day === undefined) {
+    if (days.size >= 4096) days.clear();
+    days.set(date, (day = computeDay(date)));
+  }
+  return day;
+}
+
+const days = new Map<string, number>();
+
+function computeDay(date: string): number {
   const m = DATE.exec(date);
   if (!m) return 0;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
@@ -57,7 +105,7 @@ export function indexDate(date: string): string {
 interface Placed {
   id: number;
   seq: number;
-  record: IndexRecord;
+  record: PreparedRecord;
   /** Whether story_data has no row for it yet: a new story. */
   newData: boolean;
   /** Whether story_content has no row for it yet: a new story, or one whose id changed. */
@@ -65,8 +113,15 @@ interface Placed {
 }
 
 export class IndexWriter {
-  readonly upsert: (records: IndexRecord[]) => void;
+  /**
+   * Adds or replaces stories. With `deferText`, their text goes to
+   * story_content and fts_pending only, for indexPending() to put into the
+   * full-text index later; every other table is complete at once.
+   */
+  readonly upsert: (records: AnyRecord[], deferText?: boolean) => void;
   readonly remove: (slugs: string[]) => void;
+  /** Moves up to `limit` pending stories' text into the full-text index, in id order; returns how many. */
+  readonly indexPending: (limit: number) => number;
 
   constructor(db: Database.Database) {
     const storyColumns = [
@@ -77,6 +132,7 @@ export class IndexWriter {
       'status',
       'type',
       'title',
+      'errors',
       ...SET_COLUMNS,
     ];
     const textColumns = FTS_COLUMNS.map(([name]) => name);
@@ -110,15 +166,25 @@ export class IndexWriter {
       `INSERT INTO story_text (rowid, ${textColumns.join(', ')}) VALUES (${marks(textColumns.length + 1)})`,
     );
     const deleteText = db.prepare('DELETE FROM story_text WHERE rowid = ?');
-    const insertCjk = db.prepare('INSERT INTO cjk (id, text) VALUES (?, ?)');
+    const insertCjk = db.prepare('INSERT INTO cjk (id, runs, text) VALUES (?, ?, ?)');
     const deleteCjk = db.prepare('DELETE FROM cjk WHERE id = ?');
+    const isPending = db.prepare('SELECT 1 FROM fts_pending WHERE id = ?').pluck();
+    const insertPending = db.prepare('INSERT OR IGNORE INTO fts_pending (id) VALUES (?)');
+    const deletePending = db.prepare('DELETE FROM fts_pending WHERE id = ?');
+    const nextPending = db.prepare('SELECT id FROM fts_pending ORDER BY id LIMIT ?').pluck();
+    const indexContent = db.prepare(
+      `INSERT INTO story_text (rowid, ${textColumns.join(', ')}) SELECT id, ${textColumns.join(', ')} FROM story_content WHERE id = ?`,
+    );
 
-    this.upsert = db.transaction((input: IndexRecord[]) => {
+    this.upsert = db.transaction((input: AnyRecord[], deferText = false) => {
       // The last record of a slug wins: a story is placed once per transaction.
-      const records = [...new Map(input.map((r) => [r.slug, r])).values()];
+      const records = [...new Map(input.map((r) => [r.slug, r])).values()].map(prepareRecord);
       const placed: Placed[] = [];
-      /** Full-text rows to delete: [id, seq, whether its content row goes too]. */
-      const stale: [number, number, boolean][] = [];
+      /**
+       * Rows to take out: [id, seq, whether its content row goes too, whether its text
+       * is still pending (not in the full-text index, so not to be deleted from it)].
+       */
+      const stale: [number, number, boolean, boolean][] = [];
       /** Ids handed out in this transaction, by day, before their rows are written. */
       const handedOut = new Map<number, number>();
       const allocate = (day: number): number => {
@@ -134,15 +200,16 @@ export class IndexWriter {
       for (const record of records) {
         const day = dayOf(record.summary.date);
         const old = selectStory.get(record.slug) as [number, number] | undefined;
+        const pending = old !== undefined && isPending.get(old[0]) !== undefined;
         if (old && Math.floor(old[0] / ID_DAY) === day) {
-          stale.push([old[0], old[1], false]);
+          stale.push([old[0], old[1], false, pending]);
           placed.push({ id: old[0], seq: old[1], record, newData: false, newContent: false });
           continue;
         }
         if (old) {
           // A new date moves the story to another day's ids; its seq stays.
           deleteStory.run(old[0]);
-          stale.push([old[0], old[1], true]);
+          stale.push([old[0], old[1], true, pending]);
         }
         placed.push({
           id: allocate(day),
@@ -165,6 +232,7 @@ export class IndexWriter {
           summary.status,
           summary.type,
           summary.title,
+          summary.errors,
           ...SET_COLUMNS.map((c) => encodeSet(summary[c])),
         ];
         if (p.newData) p.seq = nextSeq++;
@@ -175,8 +243,9 @@ export class IndexWriter {
       // 2. Old full text out, while story_content still holds what was indexed. FTS5 writes
       // out what it buffered whenever a rowid is lower than the one before, so: rowid order.
       stale.sort((a, b) => a[0] - b[0]);
-      for (const [id, seq, moved] of stale) {
-        deleteText.run(BigInt(id));
+      for (const [id, seq, moved, pending] of stale) {
+        if (pending) deletePending.run(id);
+        else deleteText.run(BigInt(id));
         deleteCjk.run(id);
         if (moved) deleteContent.run(seq);
       }
@@ -184,16 +253,16 @@ export class IndexWriter {
       // 3. New text in, in rowid order: one full-text segment per transaction.
       for (const { id, seq, record, newData, newContent } of placed) {
         const summary = JSON.stringify(record.summary);
-        const sources = JSON.stringify(takeSources(record.parsed));
+        const sources = JSON.stringify(record.sources);
         if (newData) insertData.run(seq, summary, sources);
         else updateData.run(summary, sources, seq);
-        const text = indexedText(record.parsed, record.text);
+        const text = record.columns;
         const values = textColumns.map((c) => text[c]);
         if (newContent) insertContent.run(seq, id, ...values);
         else updateContent.run(...values, seq);
-        insertText.run(BigInt(id), ...values);
-        const cjk = cjkText(text);
-        if (cjk) insertCjk.run(id, cjk);
+        if (deferText) insertPending.run(id);
+        else insertText.run(BigInt(id), ...values);
+        if (record.cjk) insertCjk.run(id, cjkRuns(record.cjk), record.cjk);
       }
     });
 
@@ -202,12 +271,23 @@ export class IndexWriter {
         const old = selectStory.get(slug) as [number, number] | undefined;
         if (!old) continue;
         const [id, seq] = old;
-        deleteText.run(BigInt(id));
+        if (isPending.get(id) !== undefined) deletePending.run(id);
+        else deleteText.run(BigInt(id));
         deleteCjk.run(id);
         deleteContent.run(seq);
         deleteData.run(seq);
         deleteStory.run(id);
       }
+    });
+
+    this.indexPending = db.transaction((limit: number) => {
+      const ids = nextPending.all(limit) as number[];
+      // In id order, which is rowid order: FTS5 appends to one segment.
+      for (const id of ids) {
+        indexContent.run(BigInt(id));
+        deletePending.run(id);
+      }
+      return ids.length;
     });
   }
 }
@@ -232,7 +312,7 @@ export function setMember(value: string): string {
 }
 
 /** The takes' source URLs, each once, with the outlet of the first take citing it. */
-function takeSources(parsed: ParseResult): [string, string][] {
+export function takeSources(parsed: ParseResult): [string, string][] {
   const sources = new Map<string, string>();
   for (const fact of parsed.facts.takes) {
     const { source, outlet } = fact.take;

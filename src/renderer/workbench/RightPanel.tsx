@@ -1,0 +1,145 @@
+import { useCallback, type ComponentType, type KeyboardEvent } from 'react';
+import { PanelRightClose } from 'lucide-react';
+import { StoryPreviewPane, type PreviewController } from '../preview';
+import { EntityPanel } from '../entity';
+import { store, useWorkbench, type RightPanelId } from './store';
+import { shortcutOf, useWb, withShortcut } from './ui';
+
+// The right panel: views of the open story (Preview now; Takes, Numbers,
+// Related, Meta later) and the entity panel. A view is one entry in
+// `rightPanels`: add one there and it gets its tab, its keyboard handling
+// and its remembered selection.
+
+export interface RightPanelView {
+  id: RightPanelId;
+  title: string;
+  Component: ComponentType;
+}
+
+export const rightPanels: RightPanelView[] = [
+  { id: 'preview', title: 'Preview', Component: PreviewView },
+  { id: 'entity', title: 'Entity', Component: EntityView },
+  // Later: { id: 'forms', title: 'Takes', Component: … }, Numbers, Related, Meta.
+];
+
+export function RightPanel() {
+  const current = useWorkbench((s) => s.layout.rightTab);
+  const active = rightPanels.find((p) => p.id === current) ?? rightPanels[0]!;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = rightPanels.indexOf(active);
+    let next: RightPanelView | undefined;
+    if (e.key === 'ArrowRight') next = rightPanels[(i + 1) % rightPanels.length];
+    else if (e.key === 'ArrowLeft')
+      next = rightPanels[(i - 1 + rightPanels.length) % rightPanels.length];
+    else if (e.key === 'Home') next = rightPanels[0];
+    else if (e.key === 'End') next = rightPanels[rightPanels.length - 1];
+    if (!next) return;
+    e.preventDefault();
+    store.setLayout({ rightTab: next.id });
+    const id = next.id;
+    requestAnimationFrame(() => document.getElementById(`side-tab-${id}`)?.focus());
+  };
+
+  return (
+    <aside className="right-panel" aria-label="Side panel">
+      <div className="panel-tabs">
+        <div
+          role="tablist"
+          aria-label="Side panel views"
+          className="panel-tablist"
+          onKeyDown={onKeyDown}
+        >
+          {rightPanels.map((p) => (
+            <button
+              key={p.id}
+              id={`side-tab-${p.id}`}
+              type="button"
+              role="tab"
+              aria-selected={p.id === active.id}
+              aria-controls={`side-panel-${p.id}`}
+              tabIndex={p.id === active.id ? 0 : -1}
+              className="panel-tab"
+              onClick={() => store.setLayout({ rightTab: p.id })}
+            >
+              {p.title}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Hide side panel"
+          title={withShortcut('Hide side panel', 'view.togglePreview')}
+          onClick={() => store.setLayout({ rightCollapsed: true })}
+        >
+          <PanelRightClose size={16} aria-hidden="true" />
+        </button>
+      </div>
+      {rightPanels.map((p) => (
+        <div
+          key={p.id}
+          id={`side-panel-${p.id}`}
+          role="tabpanel"
+          aria-labelledby={`side-tab-${p.id}`}
+          className="side-panel-body"
+          hidden={p.id !== active.id}
+        >
+          <p.Component />
+        </div>
+      ))}
+    </aside>
+  );
+}
+
+function PreviewView() {
+  const wb = useWb();
+  const hasTab = useWorkbench((s) => s.activeTab !== null);
+  const bind = useCallback(
+    (controller: PreviewController | null) => wb.bindPreview(controller),
+    [wb],
+  );
+  return (
+    <div className="preview-region">
+      {!hasTab && <p className="empty-note panel-note">Open a story to see it as readers will.</p>}
+      <div className="preview-host" hidden={!hasTab}>
+        <StoryPreviewPane
+          ref={bind}
+          label="Preview"
+          onOpenEntity={(slug) => wb.openEntity(slug)}
+          onOpenStory={(slug) => void wb.openStory(slug, { focus: true })}
+          onRevealSource={(offset) => wb.reveal(offset)}
+          onPreviewScroll={(offset) => wb.previewScrolled(offset)}
+        />
+      </div>
+    </div>
+  );
+}
+
+function EntityView() {
+  const wb = useWb();
+  const slug = useWorkbench((s) => s.entitySlug);
+  const revision = useWorkbench((s) => s.libraryVersion);
+  if (!slug) {
+    return (
+      <div className="entity-region">
+        <p className="empty-note panel-note">
+          No entity open. Pick one in the library’s Entities list, Ctrl-click an entity link in the
+          story, click one in the preview, or press {shortcutOf('go.entity')}.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="entity-region">
+      <EntityPanel
+        api={wb.api}
+        slug={slug}
+        revision={revision}
+        onOpenStory={(s) => void wb.openStory(s, { focus: true })}
+        onClose={() => wb.closeEntity()}
+        onChanged={(entity) => wb.entityChanged(slug, entity.slug)}
+      />
+    </div>
+  );
+}
