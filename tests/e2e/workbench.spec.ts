@@ -74,6 +74,10 @@ test('an entity link autocompletes from "[Zel"', async ({ workbench }) => {
   await editor.type('[Zel');
   const option = editor.completions.getByRole('option', { name: /Volodymyr Zelensky/ });
   await expect(option).toBeVisible();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  // CodeMirror ignores Enter for 75 ms after the list opens, so that a fast
+  // typist's newline is never taken as a pick; a person would wait that long.
+  await workbench.page.waitForTimeout(150);
   await workbench.page.keyboard.press('Enter');
   await expect(editor.completions).toBeHidden();
   await expect(editor.content).toContainText(

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 
@@ -23,6 +24,8 @@ const NO_BINARY =
 
 let app: ElectronApplication;
 let page: Page;
+/** A copy of the sample desk, so the test never touches the user's own. */
+let desk: string;
 
 test.beforeAll(async () => {
   // Imported dynamically: Playwright compiles this file to CommonJS, and a
@@ -45,12 +48,18 @@ test.beforeAll(async () => {
     );
     execFileSync(process.execPath, [electronVite, 'build'], { cwd: root, stdio: 'inherit' });
   }
+  desk = mkdtempSync(path.join(tmpdir(), 'storydesk-electron-'));
+  cpSync(path.join(root, 'resources', 'sample-desk'), desk, { recursive: true });
+  for (const file of readdirSync(path.join(desk, 'stories')))
+    chmodSync(path.join(desk, 'stories', file), 0o644);
+  const { electronSqliteBinding } = await import('../../scripts/electron-native.mjs');
   app = await _electron.launch({
     executablePath: binary,
     // Chromium refuses to start as root with its OS sandbox on (CI containers
     // run as root). The renderer's `sandbox: true` still holds either way.
-    args: [mainScript, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [mainScript, '--repo', desk, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     cwd: root,
+    env: { ...process.env, STORYDESK_SQLITE_BINDING: await electronSqliteBinding() },
   });
   page = await app.firstWindow();
 });
@@ -59,9 +68,21 @@ test.afterAll(async () => {
   await app?.close();
 });
 
-test('opens one StoryDesk window that previews the sample story', async () => {
+test('opens one StoryDesk window on the desk, opens a story, types and saves', async () => {
   await expect(page).toHaveTitle('StoryDesk');
-  await expect(page.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+  await page.getByRole('listbox', { name: 'Stories' }).getByText(headline).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+  const editor = page.getByRole('textbox', { name: 'Story text' });
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (updated)');
+  await expect(preview.getByRole('heading', { level: 1 })).toContainText('(updated)');
+  await page.keyboard.press(process.platform === 'darwin' ? 'Meta+S' : 'Control+S');
+  await expect(page.getByRole('contentinfo', { name: 'Status bar' })).toContainText('Saved');
+  const saved = readFileSync(path.join(desk, 'stories', 'ukraine-russia-geneva-territory-talks.md'), 'utf8');
+  expect(saved.split('\n', 1)[0]).toBe(`# ${headline} (updated)`);
   const titles = await app.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows().map((w) => w.getTitle()),
   );
@@ -78,7 +99,7 @@ test('the page sees the bridge and nothing of Node', async () => {
     module: typeof (window as { module?: unknown }).module,
   }));
   expect(globals).toEqual({
-    bridge: ['invoke'],
+    bridge: ['invoke', 'onEvent', 'onCommand'],
     require: 'undefined',
     process: 'undefined',
     module: 'undefined',

@@ -873,9 +873,18 @@ export class Desk {
   // -- Entities -------------------------------------------------------------
 
   listEntities(): (Entity & { stories: string[] })[] {
+    // One pass over the summaries (newest first, as `mentioning` orders them),
+    // not one index query per entity: 20,000 of those took minutes.
+    const mentions = new Map<string, string[]>();
+    for (const summary of this.index.summaries())
+      for (const slug of summary.entities) {
+        const list = mentions.get(slug);
+        if (list) list.push(summary.slug);
+        else mentions.set(slug, [summary.slug]);
+      }
     return this.entities
       .list()
-      .map(({ entity }) => ({ ...entity, stories: this.index.mentioning(entity.slug) }));
+      .map(({ entity }) => ({ ...entity, stories: mentions.get(entity.slug) ?? [] }));
   }
 
   getEntity(slug: string): Entity & { stories: string[]; problem: string | null } {
