@@ -358,7 +358,7 @@ export class EntityRegistry {
 
   list(): EntityRecord[] {
     this.ensure();
-    return [...this.records.values()].sort((a, b) => a.entity.name.localeCompare(b.entity.name));
+    return [...this.records.values()].sort((a, b) => byName(a.entity.name, b.entity.name));
   }
 
   get size(): number {
@@ -371,7 +371,7 @@ export class EntityRegistry {
     if (this.lazy) return this.lazy.problems;
     return [...this.records.values()]
       .filter((r) => r.problem)
-      .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
+      .sort((a, b) => byName(a.entity.name, b.entity.name));
   }
 
   /**
@@ -602,6 +602,9 @@ export class EntityRegistry {
 function own(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
+
+/** String#localeCompare's order (the same collator, made once: 20,000 names sort in milliseconds). */
+const byName = new Intl.Collator().compare;
 
 function readWithFingerprint(path: string): { text: string; fingerprint: Fingerprint } {
   const fd = openSync(path, 'r');

@@ -30,7 +30,7 @@ export function hasCjk(text: string): boolean {
   if (!MAYBE_CJK.test(text)) return false;
   // The exact test costs per character tried, so it is tried only where the quick look found
   // a candidate (which it finds for every CJK letter: its first code unit is in MAYBE_CJK).
-  for (MAYBE_CJK_G.lastIndex = 0; MAYBE_CJK_G.test(text); )
+  for (MAYBE_CJK_G.lastIndex = 0; MAYBE_CJK_G.test(text);)
     if (CJK_CHAR_AT.test(text.slice(MAYBE_CJK_G.lastIndex - 1, MAYBE_CJK_G.lastIndex + 1)))
       return true;
   return false;
@@ -44,7 +44,7 @@ export function hasCjk(text: string): boolean {
 export function cjkRuns(sideText: string): string {
   const runs: string[] = [];
   // As in hasCjk: the run pattern is tried only where the quick look found a candidate.
-  for (MAYBE_RUN_G.lastIndex = 0; MAYBE_RUN_G.test(sideText); ) {
+  for (MAYBE_RUN_G.lastIndex = 0; MAYBE_RUN_G.test(sideText);) {
     CJK_RUN_AT.lastIndex = MAYBE_RUN_G.lastIndex - 1;
     const run = CJK_RUN_AT.exec(sideText);
     if (!run) continue;

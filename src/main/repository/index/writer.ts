@@ -252,7 +252,7 @@ export class IndexWriter {
 
       // 3. New text in, in rowid order: one full-text segment per transaction.
       for (const { id, seq, record, newData, newContent } of placed) {
-        const summary = JSON.stringify(record.summary);
+        const summary = asciiJson(record.summary);
         const sources = JSON.stringify(record.sources);
         if (newData) insertData.run(seq, summary, sources);
         else updateData.run(summary, sources, seq);
@@ -291,6 +291,21 @@ export class IndexWriter {
     });
   }
 }
+
+/**
+ * JSON with every character past ASCII escaped (\\u00e9): SQLite hands an
+ * ASCII text to JavaScript, and JSON.parse reads it, about a third faster
+ * than the same text with accents or CJK in it, and the list of a big desk is
+ * 10,000 of these. JSON.parse gives back the very same strings.
+ */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return NON_ASCII.test(json) ? json.replace(NON_ASCII_G, escapeUnit) : json;
+}
+
+const NON_ASCII = /[\u007f-\uffff]/;
+const NON_ASCII_G = /[\u007f-\uffff]/g;
+const escapeUnit = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** A set column's text: each value between delimiters, '' for none. */
 export function encodeSet(values: readonly string[]): string {
