@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DeskEvent } from './api-events';
 import { DeskSettings, StoryStatus } from './desk';
 import { Entity, EntityKind } from './entity';
-import { SearchQuery, SearchResult, SourceEntry } from './search';
+import { OutletEntry, SearchQuery, SearchResult, SourceEntry } from './search';
 import { DIAGNOSTIC_CODES } from './story/diagnostics';
 import { StorySummary } from './story-summary';
 
@@ -171,6 +171,8 @@ const storyMethods = {
   /** The reference story that the app ships in its sample desk. */
   'story.sample': { input: z.undefined(), output: SampleStory },
   'story.list': { input: z.undefined(), output: z.array(StorySummary) },
+  /** Every outlet the takes name, with its most used region and language (take lines' autocomplete). */
+  'story.outlets': { input: z.undefined(), output: z.array(OutletEntry) },
   'story.read': { input: z.object({ slug: Slug }), output: StoryText },
   'story.create': {
     input: z.object({

@@ -53,3 +53,14 @@ export const SourceEntry = z.object({
   lastSeen: z.string(),
 });
 export type SourceEntry = z.infer<typeof SourceEntry>;
+
+/** An outlet the desk's takes name, with the region and language it is most often given. */
+export const OutletEntry = z.object({
+  outlet: z.string(),
+  /** The region most takes of this outlet name ('' when none names one); ties go to the first by name. */
+  region: z.string(),
+  language: z.string(),
+  /** How many takes name this outlet, over every story. */
+  takes: z.number(),
+});
+export type OutletEntry = z.infer<typeof OutletEntry>;

@@ -42,6 +42,7 @@ export function createDeskHandlers(desk: Desk, app: AppIdentity): ApiHandlers {
       return { path: `stories/${slug}.md`, text: desk.readStory(slug).text };
     },
     'story.list': () => desk.listStories(),
+    'story.outlets': () => desk.outletLedger(),
     'story.read': ({ slug }) => desk.readStory(slug),
     'story.create': (input) => desk.createStory(input),
     'story.save': (input) => desk.saveStory(input),

@@ -13,7 +13,7 @@ import type { DeskEvent } from '../../shared/api-events';
 import { defaultSettings, type DeskSettings } from '../../shared/desk';
 import type { Entity, EntityKind } from '../../shared/entity';
 import { exportStoryText, type ExportFormat } from '../../shared/export';
-import type { SearchQuery, SearchResult, SourceEntry } from '../../shared/search';
+import type { OutletEntry, SearchQuery, SearchResult, SourceEntry } from '../../shared/search';
 import {
   applyChanges,
   canonicalSlugChange,
@@ -521,10 +521,10 @@ export class Desk {
     const changedEntities = this.entities.absorbStory({ facts }, this.readOnly, bulk);
     if (changedEntities.length)
       this.events.emit({ type: 'entities.changed', slugs: changedEntities });
-    const { slug, mtimeMs, size, hash, columns, cjk, sources } = story;
+    const { slug, mtimeMs, size, hash, columns, cjk, sources, outlets } = story;
     const summary = completeSummary(parts, this.entities.resolve);
     return {
-      record: { slug, mtimeMs, size, hash, summary, columns, cjk, sources },
+      record: { slug, mtimeMs, size, hash, summary, columns, cjk, sources, outlets },
       firstError: story.firstError,
     };
   }
@@ -871,6 +871,10 @@ export class Desk {
 
   sourceLedger(): SourceEntry[] {
     return this.index.sourceLedger();
+  }
+
+  outletLedger(): OutletEntry[] {
+    return this.index.outletLedger();
   }
 
   /** Let the index tidy itself (merges, checkpoints) while nobody is waiting. */

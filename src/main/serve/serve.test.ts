@@ -109,6 +109,14 @@ const calls: { readonly [K in Method]: (api: Api) => Promise<void> } = {
     expect(stories).toHaveLength(SAMPLE_STORIES);
     expect(stories.map((s) => s.slug)).toContain(REFERENCE);
   },
+  'story.outlets': async (api) => {
+    const outlets = await api['story.outlets']();
+    expect(outlets.find((o) => o.outlet === 'Reuters')).toMatchObject({
+      region: 'Global',
+      language: 'en',
+    });
+    expect(outlets.every((o) => o.takes > 0)).toBe(true);
+  },
   'story.read': async (api) => {
     const story = await api['story.read']({ slug: REFERENCE });
     expect(story.slug).toBe(REFERENCE);

@@ -15,6 +15,7 @@ import type {
   PreviewControllerLike,
   StoryChoice,
 } from './integrations';
+import { mergeOutlets } from './outlets';
 import { applyTheme, loadRemembered, onSystemThemeChange, saveRemembered } from './persist';
 import {
   activeTabMeta,
@@ -49,7 +50,8 @@ let tabSeq = 0;
 export class Workbench {
   readonly host: EditorHost;
   private preview: PreviewControllerLike | null = null;
-  private readonly outletUsage = new Map<string, OutletUsage>();
+  /** The desk's outlet ledger, as last read; refreshed with the library. */
+  private outletLedger: readonly OutletUsage[] = [];
   private readonly runtime = new Map<string, TabRuntime>();
   private readonly queued = new Map<string, { text: string; baseHash: string | null }>();
   private libraryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -123,6 +125,7 @@ export class Workbench {
       // and facets follow on their own (on a big desk they take a while).
       await this.refreshStories();
       void this.refreshFacets();
+      void this.refreshOutlets();
       void this.refreshEntities().catch((error: unknown) =>
         toast({ kind: 'error', title: 'The entities could not be listed', detail: message(error) }),
       );
@@ -221,7 +224,7 @@ export class Workbench {
   // -- Library data -------------------------------------------------------
 
   async refreshLibrary(): Promise<void> {
-    await Promise.all([this.refreshStories(), this.refreshFacets()]);
+    await Promise.all([this.refreshStories(), this.refreshFacets(), this.refreshOutlets()]);
   }
 
   private async refreshStories(): Promise<void> {
@@ -267,31 +270,22 @@ export class Workbench {
     return useWorkbench.getState().stories.map((s) => ({ slug: s.slug, title: s.title }));
   }
 
-  /** Outlets with their usual region and language: learnt from every story opened, and from one-outlet summaries. */
-  private outlets(): OutletUsage[] {
-    const out = new Map(this.outletUsage);
-    for (const s of useWorkbench.getState().stories) {
-      if (
-        s.outlets.length === 1 &&
-        s.regions.length === 1 &&
-        s.languages.length === 1 &&
-        !out.has(s.outlets[0]!)
-      )
-        out.set(s.outlets[0]!, {
-          outlet: s.outlets[0]!,
-          region: s.regions[0]!,
-          language: s.languages[0]!,
-        });
-    }
-    return [...out.values()].sort((a, b) => a.outlet.localeCompare(b.outlet));
+  /**
+   * Outlets with their usual region and language: the desk's outlet ledger
+   * (every saved take, from the index), plus the outlets the open editors name
+   * that the ledger does not know yet (typed, not saved). Sorted by name.
+   */
+  outlets(): OutletUsage[] {
+    const typed = useWorkbench.getState().tabs.flatMap((tab) => {
+      const state = this.host.state(tab.id);
+      return state ? parsedStory(state).facts.takes.map((t) => t.take) : [];
+    });
+    return mergeOutlets(this.outletLedger, typed);
   }
 
-  private learnOutlets(state: EditorState): void {
-    for (const t of parsedStory(state).facts.takes) {
-      const { outlet, region, language } = t.take;
-      if (outlet && region && language && !this.outletUsage.has(outlet))
-        this.outletUsage.set(outlet, { outlet, region, language });
-    }
+  private async refreshOutlets(): Promise<void> {
+    // Unreadable (server away): the last ledger stays, the next refresh tries again.
+    this.outletLedger = await this.api['story.outlets']().catch(() => this.outletLedger);
   }
 
   // -- Events -------------------------------------------------------------
@@ -432,7 +426,6 @@ export class Workbench {
     this.host.addTab(id, text);
     this.runtime.set(id, { baseHash: hash, draftTimer: null, saving: false, keptMine: null });
     const parsed = parsedStory(this.host.state(id)!);
-    this.learnOutlets(this.host.state(id)!);
     const summary = useWorkbench.getState().storiesBySlug.get(slug);
     const meta: TabMeta = {
       id,

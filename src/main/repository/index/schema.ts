@@ -6,7 +6,7 @@ import { FTS_COLUMNS } from './indexed-text';
 // desk reindexes.
 
 /** Bump on any change below; an index of another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The multi-valued fields a search filters on, kept on the story's row as
@@ -67,7 +67,9 @@ CREATE TABLE story_data (
   -- The StorySummary as JSON: what the library lists without opening the file.
   summary TEXT NOT NULL,
   -- The takes' sources as JSON [[url, outlet], ...], each URL once: the source ledger.
-  sources TEXT NOT NULL
+  sources TEXT NOT NULL,
+  -- The takes' outlets as JSON [[outlet, region, language, takes], ...]: the outlet ledger.
+  outlets TEXT NOT NULL
 );
 
 -- The text full-text search indexes, one column per FTS5 column (indexed-text.ts): the

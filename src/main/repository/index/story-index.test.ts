@@ -110,6 +110,9 @@ function storyText(d: Draft): string {
 const draft = (d: Draft, mtimeMs?: number, hash?: string) =>
   record(d.slug, storyText(d), mtimeMs, hash);
 
+/** Code-point order, as the index sorts. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function slugsOf(result: SearchResult): string[] {
   return result.hits.map((h) => h.slug);
 }
@@ -254,6 +257,27 @@ describe('a desk of the sample stories', () => {
       stories: ['china-mediation-ukraine-envoy'],
       firstSeen: '2026-09-15',
       lastSeen: '2026-09-15',
+    });
+  });
+
+  test('the outlet ledger counts every take per outlet, with its most used region and language', () => {
+    const oracle = new Map<string, { takes: number; pairs: string[] }>();
+    for (const r of samples)
+      for (const { take } of r.parsed.facts.takes) {
+        const e = oracle.get(take.outlet) ?? { takes: 0, pairs: [] };
+        e.takes++;
+        e.pairs.push(`${take.region}|${take.language}`);
+        oracle.set(take.outlet, e);
+      }
+    const ledger = index.outletLedger();
+    expect(ledger.map((e) => e.outlet)).toEqual([...oracle.keys()].sort(compareText));
+    for (const entry of ledger) expect(entry.takes).toBe(oracle.get(entry.outlet)!.takes);
+    expect(ledger.reduce((n, e) => n + e.takes, 0)).toBe(
+      samples.reduce((n, r) => n + r.parsed.facts.takes.length, 0),
+    );
+    expect(ledger.find((e) => e.outlet === 'Reuters')).toMatchObject({
+      region: 'Global',
+      language: 'en',
     });
   });
 
@@ -605,6 +629,42 @@ describe('keeping the index in step with the files', () => {
     expect([...index.fingerprints().keys()]).toEqual(['b']);
     expect(index.sourceLedger().map((e) => e.url)).toEqual(['https://www.reuters.com/b']);
     expect(index.check()).toEqual([]);
+    index.close();
+  });
+
+  test('the outlet ledger follows upserts and removes; the most used region wins, ties by name', () => {
+    const index = StoryIndex.openMemory();
+    const take = (outlet: string, region: string, language: string) => ({
+      outlet,
+      region,
+      language,
+      lens: 'Wire',
+    });
+    index.upsert([
+      draft({
+        slug: 'a',
+        takes: [
+          take('Reuters', 'Global', 'en'),
+          take('Reuters', 'UK', 'en'),
+          take('AP', 'US', 'en'),
+        ],
+      }),
+      draft({ slug: 'b', takes: [take('Reuters', 'UK', 'en'), take('AP', 'Global', 'es')] }),
+    ]);
+    expect(index.outletLedger()).toEqual([
+      { outlet: 'AP', region: 'Global', language: 'en', takes: 2 },
+      { outlet: 'Reuters', region: 'UK', language: 'en', takes: 3 },
+    ]);
+    index.upsert([draft({ slug: 'b', takes: [take('Le Monde', 'France', 'fr')] })]);
+    expect(index.outletLedger()).toEqual([
+      { outlet: 'AP', region: 'US', language: 'en', takes: 1 },
+      { outlet: 'Le Monde', region: 'France', language: 'fr', takes: 1 },
+      { outlet: 'Reuters', region: 'Global', language: 'en', takes: 2 },
+    ]);
+    index.remove(['a']);
+    expect(index.outletLedger()).toEqual([
+      { outlet: 'Le Monde', region: 'France', language: 'fr', takes: 1 },
+    ]);
     index.close();
   });
 

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type {
+  OutletEntry,
   SearchFilters,
   SearchHit,
   SearchQuery,
@@ -22,7 +23,15 @@ import {
   markTerms,
   snippetRuns,
 } from './snippet';
-import { ID_DAY, IndexWriter, dayOf, decodeSet, setMember, type AnyRecord } from './writer';
+import {
+  ID_DAY,
+  IndexWriter,
+  dayOf,
+  decodeSet,
+  setMember,
+  type AnyRecord,
+  type TakeOutlet,
+} from './writer';
 
 export type { AnyRecord, IndexRecord, PreparedRecord } from './writer';
 export { prepareRecord } from './writer';
@@ -326,6 +335,50 @@ export class StoryIndex {
       }
     }
     return [...byUrl.values()].sort((a, b) => compare(a.url, b.url));
+  }
+
+  /**
+   * Every outlet the takes name, by name, with the region and the language
+   * most of its takes give (ties to the first by name, '' when none gives
+   * one) and its number of takes: what a take line's autocomplete fills in.
+   */
+  outletLedger(): OutletEntry[] {
+    const rows = this.statement('SELECT outlets FROM story_data').pluck().all() as string[];
+    const byOutlet = new Map<
+      string,
+      { takes: number; regions: Map<string, number>; languages: Map<string, number> }
+    >();
+    const add = (map: Map<string, number>, value: string, n: number) => {
+      if (value) map.set(value, (map.get(value) ?? 0) + n);
+    };
+    for (const json of rows) {
+      for (const [outlet, region, language, n] of JSON.parse(json) as TakeOutlet[]) {
+        let entry = byOutlet.get(outlet);
+        if (!entry)
+          byOutlet.set(outlet, (entry = { takes: 0, regions: new Map(), languages: new Map() }));
+        entry.takes += n;
+        add(entry.regions, region, n);
+        add(entry.languages, language, n);
+      }
+    }
+    const mostUsed = (map: Map<string, number>): string => {
+      let best = '';
+      let bestCount = 0;
+      for (const [value, count] of map)
+        if (count > bestCount || (count === bestCount && compare(value, best) < 0)) {
+          best = value;
+          bestCount = count;
+        }
+      return best;
+    };
+    return [...byOutlet]
+      .map(([outlet, e]) => ({
+        outlet,
+        region: mostUsed(e.regions),
+        language: mostUsed(e.languages),
+        takes: e.takes,
+      }))
+      .sort((a, b) => compare(a.outlet, b.outlet));
   }
 
   /** The values the library's filter menus offer, most used first, then by value; '' left out. */

@@ -3,7 +3,7 @@ import { summaryParts, type SummaryParts } from '../../../shared/story-summary';
 import { parseStory } from '../../../shared/story/parse';
 import { contentHash } from '../hash';
 import { cjkText, indexedText, type IndexedText } from './indexed-text';
-import { takeSources } from './writer';
+import { takeOutlets, takeSources, type TakeOutlet } from './writer';
 
 // One story file read for the index: everything the parse gives that the
 // index and the library need, as plain data without the parsed model (many
@@ -25,6 +25,7 @@ export interface ReadStory {
   columns: IndexedText;
   cjk: string;
   sources: [string, string][];
+  outlets: TakeOutlet[];
 }
 
 /** Reads and parses one story file; null when it cannot be read (gone meanwhile). */
@@ -68,5 +69,6 @@ export function readStoryFile(path: string, slug: string): ReadStory | null {
     columns,
     cjk: cjkText(columns),
     sources: takeSources(parsed),
+    outlets: takeOutlets(parsed),
   };
 }

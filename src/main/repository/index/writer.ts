@@ -39,6 +39,8 @@ export interface PreparedRecord {
   cjk: string;
   /** The takes' sources, as the source ledger keeps them. */
   sources: [string, string][];
+  /** The takes' outlets with their region and language, as the outlet ledger keeps them. */
+  outlets: TakeOutlet[];
 }
 
 export type AnyRecord = IndexRecord | PreparedRecord;
@@ -55,6 +57,7 @@ export function prepareRecord(record: AnyRecord): PreparedRecord {
     columns,
     cjk: cjkText(columns),
     sources: takeSources(record.parsed),
+    outlets: takeOutlets(record.parsed),
   };
 }
 
@@ -149,9 +152,11 @@ export class IndexWriter {
     const deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
     const lastSeq = db.prepare('SELECT max(seq) FROM story_data').pluck();
     const insertData = db.prepare(
-      'INSERT INTO story_data (seq, summary, sources) VALUES (?, ?, ?)',
+      'INSERT INTO story_data (seq, summary, sources, outlets) VALUES (?, ?, ?, ?)',
     );
-    const updateData = db.prepare('UPDATE story_data SET summary = ?, sources = ? WHERE seq = ?');
+    const updateData = db.prepare(
+      'UPDATE story_data SET summary = ?, sources = ?, outlets = ? WHERE seq = ?',
+    );
     const deleteData = db.prepare('DELETE FROM story_data WHERE seq = ?');
     const insertContent = db.prepare(
       `INSERT INTO story_content (seq, id, ${textColumns.join(', ')}) VALUES (${marks(textColumns.length + 2)})`,
@@ -254,8 +259,9 @@ export class IndexWriter {
       for (const { id, seq, record, newData, newContent } of placed) {
         const summary = asciiJson(record.summary);
         const sources = JSON.stringify(record.sources);
-        if (newData) insertData.run(seq, summary, sources);
-        else updateData.run(summary, sources, seq);
+        const outlets = JSON.stringify(record.outlets);
+        if (newData) insertData.run(seq, summary, sources, outlets);
+        else updateData.run(summary, sources, outlets, seq);
         const text = record.columns;
         const values = textColumns.map((c) => text[c]);
         if (newContent) insertContent.run(seq, id, ...values);
@@ -334,4 +340,21 @@ export function takeSources(parsed: ParseResult): [string, string][] {
     if (source && !sources.has(source)) sources.set(source, outlet);
   }
   return [...sources];
+}
+
+/** [outlet, region, language, takes]: one story's takes counted per outlet, region and language. */
+export type TakeOutlet = [string, string, string, number];
+
+/** The takes' (outlet, region, language) triples, each once with how many takes name it; takes without an outlet left out. */
+export function takeOutlets(parsed: ParseResult): TakeOutlet[] {
+  const counts = new Map<string, TakeOutlet>();
+  for (const fact of parsed.facts.takes) {
+    const { outlet, region, language } = fact.take;
+    if (!outlet) continue;
+    const key = `${outlet}\x1f${region}\x1f${language}`;
+    const entry = counts.get(key);
+    if (entry) entry[3]++;
+    else counts.set(key, [outlet, region, language, 1]);
+  }
+  return [...counts.values()];
 }
