@@ -4,7 +4,9 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -739,6 +741,27 @@ describe('desk serve', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.stdout).toBe(line + '\n');
+  });
+
+  it('started again on the same desk and --port, it is the same address: the token is the desk’s', async () => {
+    const args = ['--repo', f.deskDir, '--no-open', '--renderer', f.rendererDir];
+    const first = spawnServe([...args, '--port', '0']);
+    const line = await first.firstLine;
+    const [, port, token] = /:(\d+)\/\?token=([\w-]+)$/.exec(line)!;
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const tokenFile = path.join(f.deskDir, '.desk', 'cache', 'serve-token');
+    expect(readFileSync(tokenFile, 'utf8')).toBe(`${token}\n`);
+    if (process.platform !== 'win32') expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+
+    const again = spawnServe([...args, '--port', port!]);
+    expect(await again.firstLine).toBe(line);
+    const api = createApiClient(
+      createHttpInvoke({ baseUrl: `http://127.0.0.1:${port}/`, token: token! }, fetch),
+    );
+    expect((await api['desk.info']()).root).toBe(f.deskDir);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
   });
 
   it('says in one line that the port is in use, and exits 2', async () => {

@@ -6,12 +6,14 @@ import type { DeskEvent } from '../../shared/api';
 /**
  * `connected`: events arrive as they happen. `reconnecting`: the wire dropped
  * (or is not up yet) and is being retried. `offline`: retries keep failing;
- * the transport goes on trying, more slowly.
+ * the transport goes on trying, more slowly. `refused`: a server answers at
+ * this address but not to this page (it was started with another token):
+ * only the address it printed, opened again, reaches it.
  *
  * Events that happen while not `connected` are lost: a view that shows desk
  * state should read it again when the state comes back to `connected`.
  */
-export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline' | 'refused';
 
 export interface DeskEventsConnection {
   /** Listen to every DeskEvent; returns the function that stops listening. */

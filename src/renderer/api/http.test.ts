@@ -97,7 +97,10 @@ describe('createHttpEvents', () => {
     vi.useFakeTimers();
     try {
       FakeEventSource.made = [];
-      const events = createHttpEvents(wire, FakeEventSource as unknown as EventSourceClass);
+      const down = (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof fetch;
+      const events = createHttpEvents(wire, FakeEventSource as unknown as EventSourceClass, down);
       const states: ConnectionState[] = [];
       events.onState((s) => states.push(s));
       expect(events.state()).toBe('reconnecting');
@@ -117,6 +120,52 @@ describe('createHttpEvents', () => {
       expect(FakeEventSource.made).toHaveLength(2);
       FakeEventSource.made[1]!.open();
       expect(events.state()).toBe('connected');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says refused when the server answers but not to this token, and offline when it is down', async () => {
+    vi.useFakeTimers();
+    try {
+      FakeEventSource.made = [];
+      let status: number | null = 401;
+      const probes: string[] = [];
+      const fetchImpl = (async (url: string, init: RequestInit) => {
+        probes.push(
+          `${init.method} ${url} ${(init.headers as Record<string, string>).Authorization}`,
+        );
+        if (status === null) throw new TypeError('fetch failed');
+        return new Response('', { status });
+      }) as unknown as typeof fetch;
+      const events = createHttpEvents(
+        wire,
+        FakeEventSource as unknown as EventSourceClass,
+        fetchImpl,
+      );
+      const states: ConnectionState[] = [];
+      events.onState((s) => states.push(s));
+      FakeEventSource.made[0]!.open();
+      FakeEventSource.made[0]!.fail(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(events.state()).toBe('refused');
+      expect(probes).toEqual([`POST http://127.0.0.1:4123/api/app.info Bearer ${wire.token}`]);
+
+      // Still refused on the next try: it stays refused, no flicker to offline.
+      await vi.advanceTimersByTimeAsync(30_000);
+      FakeEventSource.made[1]!.fail(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(states).toEqual(['connected', 'offline', 'refused']);
+
+      // The server went away altogether: offline; back with this page's token: connected.
+      status = null;
+      await vi.advanceTimersByTimeAsync(30_000);
+      FakeEventSource.made[2]!.fail(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(events.state()).toBe('offline');
+      await vi.advanceTimersByTimeAsync(30_000);
+      FakeEventSource.made[3]!.open();
+      expect(states).toEqual(['connected', 'offline', 'refused', 'offline', 'connected']);
     } finally {
       vi.useRealTimers();
     }

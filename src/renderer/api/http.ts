@@ -80,8 +80,26 @@ const MAX_RETRY_MS = 30_000;
 export function createHttpEvents(
   wire: HttpWire,
   EventSourceImpl: EventSourceClass = globalThis.EventSource,
+  fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis),
 ): DeskEventsConnection {
-  const url = `${wire.baseUrl.replace(/\/+$/, '')}/api/events?token=${encodeURIComponent(wire.token)}`;
+  const base = wire.baseUrl.replace(/\/+$/, '');
+  const url = `${base}/api/events?token=${encodeURIComponent(wire.token)}`;
+  // An EventSource does not say why it gave up: one call tells a server that is
+  // down from one that answers but refuses this page's token.
+  const refusesToken = async (): Promise<boolean> => {
+    try {
+      const response = await fetchImpl(`${base}/api/app.info`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${wire.token}`, 'Content-Type': 'application/json' },
+        body: '{}',
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+      return response.status === 401;
+    } catch {
+      return false;
+    }
+  };
   const listeners = new Set<(event: DeskEvent) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   let current: ConnectionState = 'reconnecting';
@@ -120,8 +138,12 @@ export function createHttpEvents(
       failures += 1;
       if (source.readyState === EventSourceImpl.CLOSED) {
         source.close();
-        setState('offline');
+        if (current !== 'refused') setState('offline');
         const delay = Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(failures, 5));
+        void refusesToken().then((refused) => {
+          if (refused) setState('refused');
+          else if (current === 'refused') setState('offline');
+        });
         setTimeout(open, delay);
       } else {
         setState(failures >= OFFLINE_AFTER ? 'offline' : 'reconnecting');

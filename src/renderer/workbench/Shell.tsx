@@ -13,6 +13,7 @@ import {
 } from 'lucide-react';
 import { commands } from './commands';
 import { Dialogs } from './dialogs';
+import { queuedDraftsInBrowser } from './draft-queue';
 import { EditorArea } from './EditorArea';
 import { HelpOverlay } from './HelpOverlay';
 import { Library } from './Library';
@@ -47,6 +48,7 @@ export function Shell() {
       <div className="fatal" role="alert">
         <h1>The desk could not be opened</h1>
         <p>{failure}</p>
+        <KeptDrafts />
         <button type="button" className="button primary" onClick={() => location.reload()}>
           Try again
         </button>
@@ -395,4 +397,16 @@ function useFileDrop() {
       window.removeEventListener('drop', drop);
     };
   }, []);
+}
+
+/** Unsaved text this browser still keeps: the page that cannot open its desk says that none is lost. */
+function KeptDrafts() {
+  const n = queuedDraftsInBrowser();
+  if (n === 0) return null;
+  return (
+    <p>
+      {n === 1 ? 'One unsaved draft is' : `${n} unsaved drafts are`} kept in this browser; they are
+      offered back as soon as the desk opens here.
+    </p>
+  );
 }

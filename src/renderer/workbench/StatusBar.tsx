@@ -99,7 +99,9 @@ export function StatusBar() {
               )}
               {connection === 'reconnecting'
                 ? 'Reconnecting…'
-                : 'Offline: the server is not answering'}
+                : connection === 'refused'
+                  ? 'Refused: open the address desk serve printed'
+                  : 'Offline: the server is not answering'}
               {queued > 0 && ` · ${plural(queued, 'draft')} waiting`}
             </>
           )}

@@ -15,6 +15,7 @@ import type {
   PreviewControllerLike,
   StoryChoice,
 } from './integrations';
+import { DraftQueue } from './draft-queue';
 import { mergeOutlets } from './outlets';
 import { applyTheme, loadRemembered, onSystemThemeChange, saveRemembered } from './persist';
 import {
@@ -53,7 +54,8 @@ export class Workbench {
   /** The desk's outlet ledger, as last read; refreshed with the library. */
   private outletLedger: readonly OutletUsage[] = [];
   private readonly runtime = new Map<string, TabRuntime>();
-  private readonly queued = new Map<string, { text: string; baseHash: string | null }>();
+  /** Drafts the server has not taken yet; kept in this browser per desk once the desk is known. */
+  private queued = new DraftQueue('', null);
   private libraryTimer: ReturnType<typeof setTimeout> | null = null;
   private entitiesTimer: ReturnType<typeof setTimeout> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
@@ -119,6 +121,11 @@ export class Workbench {
       this.locale = desk.settings.locale;
       const remembered = loadRemembered(desk.root);
       store.set({ app, desk, layout: remembered.layout });
+      // Text typed while the server was away, by a page since reloaded or closed: into the
+      // draft journal first, so that it is offered back below with every other draft.
+      this.queued = new DraftQueue(desk.root);
+      if (this.queued.size) await this.flushQueue();
+      if (this.queued.size) this.retryLater();
       this.applyTheme();
       this.disposers.push(onSystemThemeChange(() => this.applyTheme()));
       // The stories first: the library is usable as soon as they are here. Entities
@@ -171,6 +178,13 @@ export class Workbench {
       this.events.onState((state) => {
         store.set({ connection: state });
         if (state === 'connected' && last !== 'connected') void this.reconnected();
+        if (state === 'refused')
+          toast({
+            kind: 'error',
+            title: 'The server no longer accepts this page',
+            detail:
+              'It was started again with a new token. Open the address desk serve printed, in this browser: your unsaved text is kept here and offered back there.',
+          });
         last = state;
       }),
     );
@@ -609,8 +623,12 @@ export class Workbench {
       // The server is away: keep the newest text per story and try again later.
       this.queued.set(slug, { text, baseHash });
       this.updateQueued();
-      if (!this.retryTimer) this.retryTimer = setInterval(() => void this.flushQueue(), 5000);
+      this.retryLater();
     }
+  }
+
+  private retryLater(): void {
+    if (!this.retryTimer) this.retryTimer = setInterval(() => void this.flushQueue(), 5000);
   }
 
   private updateQueued(): void {
@@ -619,10 +637,10 @@ export class Workbench {
   }
 
   async flushQueue(): Promise<void> {
-    for (const [slug, d] of [...this.queued]) {
+    for (const [slug, d] of this.queued.entries()) {
       try {
         await this.api['draft.put']({ slug, text: d.text, baseHash: d.baseHash });
-        if (this.queued.get(slug) === d) this.queued.delete(slug);
+        this.queued.delete(slug, d);
       } catch {
         break;
       }

@@ -7,6 +7,7 @@ import { CommandPalette } from './command-palette';
 import { RenameStoryDialog } from './rename-story-dialog';
 import { ConflictView } from './conflict-view';
 import { EntityPanel } from './entity-panel';
+import { Notifications } from './notifications';
 
 /** The whole workbench window: library, tabs, editor, side panel, status bar. */
 export class WorkbenchPage {
@@ -14,6 +15,7 @@ export class WorkbenchPage {
   readonly editor: EditorPane;
   readonly preview: PreviewPane;
   readonly statusBar: StatusBar;
+  readonly notifications: Notifications;
   readonly openTabs: Locator;
 
   constructor(readonly page: Page) {
@@ -21,6 +23,7 @@ export class WorkbenchPage {
     this.editor = new EditorPane(page);
     this.preview = new PreviewPane(page);
     this.statusBar = new StatusBar(page);
+    this.notifications = new Notifications(page);
     this.openTabs = page.getByRole('tablist', { name: 'Open stories' });
   }
 

@@ -25,16 +25,29 @@ function makeWritable(dir: string) {
 
 export interface DeskServer {
   desk: string;
+  /** The page's address, with the desk's token. */
   url: string;
+  port: number;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** `desk serve` on DESK, port 0; resolves with the address line's URL. */
-export async function startDeskServer(desk: string, timeoutMs = 180_000): Promise<DeskServer> {
+export interface DeskServerOptions {
+  /** 0 (the default): any free port. */
+  port?: number;
+  timeoutMs?: number;
+}
+
+/** `desk serve` on DESK (any free port unless told); resolves with the address line's URL. */
+export async function startDeskServer(
+  desk: string,
+  options: DeskServerOptions | number = {},
+): Promise<DeskServer> {
+  const { port = 0, timeoutMs = 180_000 } =
+    typeof options === 'number' ? { timeoutMs: options } : options;
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin/desk.mjs'), 'serve', '--repo', desk, '--port', '0', '--no-open'],
+    [path.join(ROOT, 'bin/desk.mjs'), 'serve', '--repo', desk, '--port', String(port), '--no-open'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
@@ -48,7 +61,9 @@ export async function startDeskServer(desk: string, timeoutMs = 180_000): Promis
       reject(new Error(`desk serve exited with ${code}`));
     });
   });
-  const match = /^StoryDesk is serving \S+ at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/.exec(line);
+  const match = /^StoryDesk is serving \S+ at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\S+)$/.exec(
+    line,
+  );
   if (!match) {
     child.kill('SIGTERM');
     throw new Error(`desk serve printed: ${line}`);
@@ -56,6 +71,7 @@ export async function startDeskServer(desk: string, timeoutMs = 180_000): Promis
   return {
     desk,
     url: match[1]!,
+    port: Number(match[2]),
     process: child,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

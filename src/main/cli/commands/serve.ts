@@ -6,6 +6,7 @@ import { ensureSampleDesk } from '../../repository/sample-desk';
 import { userDataDir } from '../../repository/user-data';
 import { startServer } from '../../serve';
 import { openInBrowser } from '../../serve/open-browser';
+import { deskServeToken } from '../../serve/token-file';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIo } from '../io';
 import { reportProblems } from '../open-desk';
@@ -24,7 +25,8 @@ export interface ServeCommandOptions {
 /**
  * `desk serve`: opens a desk (the user's copy of the sample desk unless
  * --repo names one), serves it and the built renderer on 127.0.0.1, prints
- * one line with the address (and its per-run token) on stdout, and runs until
+ * one line with the address (and the desk's token, kept in .desk/cache so a
+ * restart on the same --port keeps open pages working) on stdout, and runs until
  * SIGINT, SIGTERM or SIGHUP. Everything else it has to say goes to stderr, so that
  * one line is all a script needs to read.
  *
@@ -86,9 +88,12 @@ async function serveDesk(
 
   try {
     reportProblems(desk, io);
+    // The desk's own token: a restart on the same --port is the same address to an open page.
+    const { token, problem } = deskServeToken(desk.layout.cache);
+    if (problem) io.stderr(`desk serve: ${problem}\n`);
     let server;
     try {
-      server = await startServer({ desk, port, rendererDir, app: appIdentity() });
+      server = await startServer({ desk, port, rendererDir, app: appIdentity(), token });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE')
