@@ -23,6 +23,7 @@ export const BENCHES: Bench[] = [
     name: 'repository',
     run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),
   },
+  { name: 'ui', run: async ({ stories }) => (await import('./ui')).benchUi({ stories }) },
 ];
 
 async function main(argv: string[]): Promise<number> {

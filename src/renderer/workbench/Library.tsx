@@ -297,6 +297,7 @@ function StoriesView() {
         rowHeight={shown.some((r) => r.snippet) ? 84 : 74}
         className={shown.some((r) => r.snippet) ? 'has-snippets' : undefined}
         keyOf={(r) => r.slug}
+        busy={busy}
         isCurrent={(r) => r.slug === openSlug}
         onChoose={(r) => void wb.openStory(r.slug, { focus: true })}
         empty={
@@ -464,6 +465,8 @@ interface VirtualListProps<T> {
   onChoose: (item: T) => void;
   render: (item: T) => ReactNode;
   empty: ReactNode;
+  /** The items are about to be replaced (a search is running): aria-busy. */
+  busy?: boolean;
 }
 
 /** A listbox whose options are rendered only where they are visible. */
@@ -478,6 +481,7 @@ function VirtualList<T>({
   onChoose,
   render,
   empty,
+  busy = false,
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -547,7 +551,14 @@ function VirtualList<T>({
   return (
     <div ref={scrollRef} className={className ? `virtual-scroll ${className}` : 'virtual-scroll'}>
       {items.length === 0 ? (
-        <div id={id} role="listbox" aria-label={label} tabIndex={-1} className="virtual-list empty">
+        <div
+          id={id}
+          role="listbox"
+          aria-label={label}
+          aria-busy={busy}
+          tabIndex={-1}
+          className="virtual-list empty"
+        >
           {empty}
         </div>
       ) : (
@@ -555,6 +566,7 @@ function VirtualList<T>({
           id={id}
           role="listbox"
           aria-label={label}
+          aria-busy={busy}
           tabIndex={0}
           className="virtual-list"
           aria-activedescendant={activeItem ? optionId(active) : undefined}
