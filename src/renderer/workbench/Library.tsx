@@ -4,6 +4,7 @@ import { CircleAlert, Search, SlidersHorizontal, TriangleAlert, X } from 'lucide
 import type { SearchFilters, SnippetRun } from '../../shared/search';
 import { STORY_STATUSES, type StoryStatus } from '../../shared/desk';
 import { store, useWorkbench, type EntityItem } from './store';
+import { filterByTitle, queryWords, titleKey } from './title-filter';
 import { plural, shortcutOf, useWb } from './ui';
 import { message } from './workbench';
 
@@ -94,45 +95,48 @@ function StoriesView() {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [showFilters, setShowFilters] = useState(false);
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The index's answer, with the query it answers (the box may have moved on since). */
+  const [found, setFound] = useState<{ query: string; rows: Row[]; total: number } | null>(null);
+  const [failed, setFailed] = useState<{ query: string; message: string } | null>(null);
 
   const activeFilters = Object.values(filters).filter(Boolean).length;
   const searching = text.trim() !== '' || activeFilters > 0;
+  const query = JSON.stringify([text, filters]);
+  // One letter alone is a title filter only: as a full-text prefix it matches nearly everything.
+  const fullText = activeFilters > 0 || queryWords(text).some((w) => w.length > 1);
 
-  const all: Row[] = useMemo(
-    () =>
-      [...stories]
-        .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title))
-        .map((s) => ({
-          slug: s.slug,
-          title: s.title || s.slug,
-          date: s.date,
-          status: s.status,
-          errors: s.errors,
-          warnings: s.warnings,
-          snippet: null,
-        })),
-    [stories],
+  const { all, keys } = useMemo(() => {
+    const all: Row[] = [...stories]
+      .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title))
+      .map((s) => ({
+        slug: s.slug,
+        title: s.title || s.slug,
+        date: s.date,
+        status: s.status,
+        errors: s.errors,
+        warnings: s.warnings,
+        snippet: null,
+      }));
+    return { all, keys: all.map((r) => titleKey(r.title, r.slug)) };
+  }, [stories]);
+
+  // The first answer, in the keystroke's own frame: titles that hold the words typed.
+  const byTitle = useMemo(
+    () => (searching && !activeFilters ? filterByTitle(all, keys, text) : null),
+    [all, keys, text, searching, activeFilters],
   );
 
   useEffect(() => {
-    if (!searching) {
-      setRows(null);
-      setError(null);
-      setBusy(false);
-      return;
-    }
+    if (!searching || !fullText) return;
     let live = true;
-    setBusy(true);
     const timer = setTimeout(() => {
       wb.api['search.query']({ text, filters, limit: 10_000 }).then(
         (result) => {
           if (!live) return;
-          setRows(
-            result.hits.map((h) => {
+          setFound({
+            query,
+            total: result.total,
+            rows: result.hits.map((h) => {
               const s = storiesBySlug.get(h.slug);
               return {
                 slug: h.slug,
@@ -144,15 +148,10 @@ function StoriesView() {
                 snippet: h.snippet.length && text.trim() ? h.snippet : null,
               };
             }),
-          );
-          setTotal(result.total);
-          setError(null);
-          setBusy(false);
+          });
         },
         (e: unknown) => {
-          if (!live) return;
-          setError(message(e));
-          setBusy(false);
+          if (live) setFailed({ query, message: message(e) });
         },
       );
     }, 120);
@@ -160,14 +159,23 @@ function StoriesView() {
       live = false;
       clearTimeout(timer);
     };
-  }, [wb, text, filters, searching, version, storiesBySlug]);
+  }, [wb, text, filters, query, searching, fullText, version, storiesBySlug]);
 
-  const shown = rows ?? all;
-  const summary = searching
-    ? busy && rows === null
-      ? 'Searching…'
-      : `${plural(total, 'match', 'matches')} of ${plural(stories.length, 'story', 'stories')}`
-    : plural(stories.length, 'story', 'stories');
+  // The index's answer when it is for this query; else the titles that match at once; with
+  // filters (which titles cannot answer), the last answer until the new one comes.
+  const current = found?.query === query ? found : null;
+  const error = failed?.query === query ? failed.message : null;
+  // Derived, not set from the effect: the list says busy in the keystroke's own frame.
+  const busy = searching && fullText && !current && !error;
+  const shown = !searching ? all : (current?.rows ?? byTitle ?? found?.rows ?? all);
+  const shownFor = !searching ? '' : current || byTitle ? text : '';
+  const summary = !searching
+    ? plural(stories.length, 'story', 'stories')
+    : current
+      ? `${plural(current.total, 'match', 'matches')} of ${plural(stories.length, 'story', 'stories')}`
+      : byTitle
+        ? `${plural(byTitle.length, 'title matches', 'titles match')}${busy ? '; searching the text…' : ''}`
+        : 'Searching…';
 
   const setFilter = (key: keyof SearchFilters, value: string) =>
     setFilters((f) => {
@@ -298,6 +306,7 @@ function StoriesView() {
         className={shown.some((r) => r.snippet) ? 'has-snippets' : undefined}
         keyOf={(r) => r.slug}
         busy={busy}
+        shownFor={shownFor}
         isCurrent={(r) => r.slug === openSlug}
         onChoose={(r) => void wb.openStory(r.slug, { focus: true })}
         empty={
@@ -467,6 +476,8 @@ interface VirtualListProps<T> {
   empty: ReactNode;
   /** The items are about to be replaced (a search is running): aria-busy. */
   busy?: boolean;
+  /** The search text the items answer, as data-query ('' for none): what tests and benches wait on. */
+  shownFor?: string;
 }
 
 /** A listbox whose options are rendered only where they are visible. */
@@ -482,6 +493,7 @@ function VirtualList<T>({
   render,
   empty,
   busy = false,
+  shownFor = '',
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
@@ -556,6 +568,7 @@ function VirtualList<T>({
           role="listbox"
           aria-label={label}
           aria-busy={busy}
+          data-query={shownFor}
           tabIndex={-1}
           className="virtual-list empty"
         >
@@ -567,6 +580,7 @@ function VirtualList<T>({
           role="listbox"
           aria-label={label}
           aria-busy={busy}
+          data-query={shownFor}
           tabIndex={0}
           className="virtual-list"
           aria-activedescendant={activeItem ? optionId(active) : undefined}

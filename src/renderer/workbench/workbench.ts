@@ -117,7 +117,12 @@ export class Workbench {
     if (this.started) return;
     this.started = true;
     try {
-      const [app, desk] = await Promise.all([this.api['app.info'](), this.api['desk.info']()]);
+      // Everything the first screen needs, asked for at once: the server answers in turn,
+      // and the story in the editor comes before the lists that only the side panels use.
+      const info = Promise.all([this.api['app.info'](), this.api['desk.info']()]);
+      const stories = this.api['story.list']();
+      const sample = this.api['story.sample']().catch(() => null);
+      const [app, desk] = await info;
       this.locale = desk.settings.locale;
       const remembered = loadRemembered(desk.root);
       store.set({ app, desk, layout: remembered.layout });
@@ -128,39 +133,38 @@ export class Workbench {
       if (this.queued.size) this.retryLater();
       this.applyTheme();
       this.disposers.push(onSystemThemeChange(() => this.applyTheme()));
-      // The stories first: the library is usable as soon as they are here. Entities
-      // and facets follow on their own (on a big desk they take a while).
-      await this.refreshStories();
+      this.setStories(await stories);
+      store.set({ phase: 'ready' });
+      this.listen();
+      this.disposers.push(useWorkbench.subscribe((s, prev) => this.maybePersist(s, prev)));
+      // The tabs of last time (or the sample story on a first start), read side by side.
+      const slugs = remembered.tabs.filter((slug) =>
+        useWorkbench.getState().storiesBySlug.has(slug),
+      );
+      if (remembered.fresh) {
+        const slug = /([^/]+)\.md$/.exec((await sample)?.path ?? '')?.[1];
+        // An empty desk has no sample: the empty editor says what to do.
+        if (slug) slugs.push(slug);
+      }
+      const reads = await Promise.all(
+        slugs.map((slug) => this.api['story.read']({ slug }).catch(() => null)),
+      );
+      reads.forEach((read, i) => {
+        if (read && !this.tabBySlug(slugs[i]!))
+          this.addTab(slugs[i]!, read.text, read.hash, { activate: false });
+      });
+      const active = useWorkbench.getState().tabs.find((t) => t.slug === remembered.active);
+      const first = useWorkbench.getState().tabs[0];
+      if (active ?? first) this.activate((active ?? first)!.id);
+      // Then what the library's filters, autocomplete and the entity list need.
       void this.refreshFacets();
       void this.refreshOutlets();
       void this.refreshEntities().catch((error: unknown) =>
         toast({ kind: 'error', title: 'The entities could not be listed', detail: message(error) }),
       );
-      store.set({ phase: 'ready' });
-      this.listen();
-      this.disposers.push(useWorkbench.subscribe((s, prev) => this.maybePersist(s, prev)));
-      for (const slug of remembered.tabs) {
-        if (useWorkbench.getState().storiesBySlug.has(slug))
-          await this.openStory(slug, { activate: false, quiet: true });
-      }
-      if (remembered.fresh) await this.openSample();
-      const active = useWorkbench.getState().tabs.find((t) => t.slug === remembered.active);
-      const first = useWorkbench.getState().tabs[0];
-      if (active ?? first) this.activate((active ?? first)!.id);
       await this.offerDrafts();
     } catch (error) {
       store.set({ phase: 'failed', failure: message(error) });
-    }
-  }
-
-  /** A desk's first start shows its sample story (the reference one, when the desk has it). */
-  private async openSample(): Promise<void> {
-    try {
-      const sample = await this.api['story.sample']();
-      const slug = /([^/]+)\.md$/.exec(sample.path)?.[1];
-      if (slug) await this.openStory(slug, { activate: false, quiet: true });
-    } catch {
-      // An empty desk has no sample: the empty editor says what to do.
     }
   }
 
@@ -242,7 +246,10 @@ export class Workbench {
   }
 
   private async refreshStories(): Promise<void> {
-    const stories = await this.api['story.list']();
+    this.setStories(await this.api['story.list']());
+  }
+
+  private setStories(stories: StorySummary[]): void {
     const storiesBySlug = new Map(stories.map((s) => [s.slug, s] as const));
     store.set((s) => ({ stories, storiesBySlug, libraryVersion: s.libraryVersion + 1 }));
   }
