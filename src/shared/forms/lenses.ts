@@ -54,7 +54,11 @@ export function groupAt(parsed: ParseResult, group: number): LensGroupView {
 export function checkLensName(name: string): FieldProblem[] {
   if (hasLineBreak(name)) return [lineBreakProblem('lens', 'lens-empty', 'A lens name')];
   const read = parseStory(`## ${SECTION_HEADINGS.takes}\n\n### ${name}\n`);
-  const problems = fragmentProblems(read, (c) => c === 'lens-empty', () => 'lens');
+  const problems = fragmentProblems(
+    read,
+    (c) => c === 'lens-empty',
+    () => 'lens',
+  );
   if (!problems.length && read.facts.lenses[0]?.lens !== name)
     problems.push(problem('lens', 'lens-empty', `“${name}” cannot be written as a lens name.`));
   return problems;
@@ -78,10 +82,10 @@ export function addLens(parsed: ParseResult, text: string, name: string, at?: nu
   const section = parsed.facts.sections.find((s) => s.kind === 'takes');
   let change;
   if (index < groups.length) change = blockBefore(groups[index]!.lens.span.from, heading);
-  else if (groups.length) change = blockAfter(lineEndOf(text, groups.at(-1)!.lens.span.to), heading);
+  else if (groups.length)
+    change = blockAfter(lineEndOf(text, groups.at(-1)!.lens.span.to), heading);
   else if (section) change = blockAfter(lineEndOf(text, section.span.to), heading);
-  else
-    change = insertSection(parsed, text, 'takes', `## ${SECTION_HEADINGS.takes}\n\n${heading}`);
+  else change = insertSection(parsed, text, 'takes', `## ${SECTION_HEADINGS.takes}\n\n${heading}`);
   return guard(parsed, text, [change], {
     field: 'lens',
     recount: true,

@@ -112,7 +112,8 @@ describe('addTake', () => {
         field: 'source',
         code: 'take-missing-source',
         severity: 'error',
-        message: 'The take from Yomiuri Shimbun has no source. Add a line `  Source: {url}` under it.',
+        message:
+          'The take from Yomiuri Shimbun has no source. Add a line `  Source: {url}` under it.',
       },
     ]);
   });
@@ -179,7 +180,9 @@ describe('lens operations', () => {
     const p: ParseResult = parseStory(bare);
     expect(p.facts.lenses).toHaveLength(0);
     const { text } = written(addLens(p, bare, 'unlabelled'), bare);
-    expect(text).toContain('## Regional takes (batched by bias / lens)\n\n### unlabelled\n\n## Across the graph');
+    expect(text).toContain(
+      '## Regional takes (batched by bias / lens)\n\n### unlabelled\n\n## Across the graph',
+    );
     // Still a story without a take: the parser says so, once, as before.
     expect(parseStory(text).diagnostics.map((d) => d.code)).toEqual(['missing-takes']);
     // Removing that only (empty) group takes the section with it: the original bytes.
