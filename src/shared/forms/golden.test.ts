@@ -5,7 +5,19 @@ import { describe, expect, test } from 'vitest';
 import { applyChanges, parseStory, serializeStory, type ParseResult } from '../story';
 import {
   addLens,
+  addNumber,
   addTake,
+  moveNumber,
+  removeNumber,
+  setDek,
+  setEntities,
+  setFrontMatterField,
+  setMetaDate,
+  setMetaHeads,
+  setMetaType,
+  setRelated,
+  setTitle,
+  updateNumber,
   moveLens,
   moveTake,
   removeLens,
@@ -34,6 +46,21 @@ interface Case {
   /** The operation (or form edits in a row) that undo it, computed on the edited text. */
   inverse: Op | Op[];
 }
+
+const RELATED = [
+  'putin-zelensky-talks-rebuff',
+  'putin-ukraine-deep-strikes-summer',
+  'g7-evian-macron-ukraine-pivot',
+  'ukraine-russia-energy-strike-war',
+];
+const ENTITIES = [
+  'Ukraine Russia War',
+  'Ukraine',
+  'Russia',
+  'Vladimir Putin',
+  'Volodymyr Zelensky',
+  'United States',
+];
 
 // Reference takes: 0-10 under `unlabelled`, 11 New Eastern Europe, 12 CNN.
 const CASES: Case[] = [
@@ -196,6 +223,113 @@ const CASES: Case[] = [
             'https://www.cnn.com/2025/07/23/europe/russia-ukraine-peace-talks-third-round-turkey-latam-intl',
         }),
     ],
+  },
+  {
+    name: 'add-number-end',
+    op: (p, t) =>
+      addNumber(p, t, { figure: '€3.5bn', note: 'pledged for reconstruction this year.' }),
+    inverse: (p, t) => removeNumber(p, t, 6),
+  },
+  {
+    name: 'add-number-at-position',
+    op: (p, t) =>
+      addNumber(p, t, { figure: '1,250', note: 'prisoners still listed as missing.' }, 2),
+    inverse: (p, t) => removeNumber(p, t, 2),
+  },
+  {
+    name: 'update-number-figure',
+    op: (p, t) => updateNumber(p, t, 2, 'figure', 'February 2026'),
+    inverse: (p, t) => updateNumber(p, t, 2, 'figure', 'Feb 2026'),
+  },
+  {
+    name: 'update-number-note',
+    op: (p, t) => updateNumber(p, t, 1, 'note', 'people swapped in Abu Dhabi.'),
+    inverse: (p, t) =>
+      updateNumber(p, t, 1, 'note', 'people swapped in the earlier Abu Dhabi exchange.'),
+  },
+  {
+    name: 'remove-number',
+    op: (p, t) => removeNumber(p, t, 3),
+    inverse: (p, t) =>
+      addNumber(
+        p,
+        t,
+        {
+          figure: 'June 22',
+          note: 'Kryvyi Rih missile strike (3 killed); Voronezh defence plant drone strike.',
+        },
+        3,
+      ),
+  },
+  {
+    name: 'move-number',
+    op: (p, t) => moveNumber(p, t, 5, 0),
+    inverse: (p, t) => moveNumber(p, t, 0, 5),
+  },
+  {
+    name: 'set-related',
+    op: (p, t) =>
+      setRelated(p, t, [
+        'putin-zelensky-talks-rebuff',
+        'g7-evian-macron-ukraine-pivot',
+        'istanbul-talks-2025',
+      ]),
+    inverse: (p, t) => setRelated(p, t, RELATED),
+  },
+  {
+    name: 'set-related-empty-removes-line',
+    op: (p, t) => setRelated(p, t, []),
+    inverse: (p, t) => setRelated(p, t, RELATED),
+  },
+  {
+    name: 'set-entities',
+    op: (p, t) => setEntities(p, t, [...ENTITIES, 'Recep Tayyip Erdoğan']),
+    inverse: (p, t) => setEntities(p, t, ENTITIES),
+  },
+  {
+    name: 'set-entities-empty-removes-line',
+    op: (p, t) => setEntities(p, t, []),
+    inverse: (p, t) => setEntities(p, t, ENTITIES),
+  },
+  {
+    name: 'set-title',
+    op: (p, t) => setTitle(p, t, 'Ukraine-Russia talks: swaps yes, summit no'),
+    inverse: (p, t) =>
+      setTitle(
+        p,
+        t,
+        'Ukraine-Russia talks inch forward: prisoner swaps yes, a summit and territory no',
+      ),
+  },
+  {
+    name: 'set-dek',
+    op: (p, t) => setDek(p, t, 'June brings a 185-for-185 swap but no leaders’ meeting'),
+    inverse: (p, t) =>
+      setDek(
+        p,
+        t,
+        "After Abu Dhabi and Geneva rounds put territory on the table, June brings a 185-for-185 swap and duelling summit venues, but no leaders' meeting",
+      ),
+  },
+  {
+    name: 'set-meta-type',
+    op: (p, t) => setMetaType(p, t, 'explainer'),
+    inverse: (p, t) => setMetaType(p, t, 'story'),
+  },
+  {
+    name: 'set-meta-date',
+    op: (p, t) => setMetaDate(p, t, '2026-06-08'),
+    inverse: (p, t) => setMetaDate(p, t, '2026-06-05'),
+  },
+  {
+    name: 'set-meta-heads',
+    op: (p, t) => setMetaHeads(p, t, ['How Wars Actually End', 'Who Decides', 'Europe Alone']),
+    inverse: (p, t) => setMetaHeads(p, t, ['How Wars Actually End', 'Who Decides']),
+  },
+  {
+    name: 'set-front-matter-status-creates-block',
+    op: (p, t) => setFrontMatterField(p, t, 'status', 'in review'),
+    inverse: (p, t) => setFrontMatterField(p, t, 'status', null),
   },
 ];
 

@@ -4,3 +4,6 @@
 export * from './guard';
 export * from './takes';
 export * from './lenses';
+export * from './numbers';
+export * from './graph-lines';
+export * from './meta';
