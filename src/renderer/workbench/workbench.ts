@@ -7,6 +7,7 @@ import { setFrontMatterKey, type Diagnostic } from '../../shared/story';
 import type { StorySummary } from '../../shared/story-summary';
 import type { DeskEventsConnection } from '../api';
 import { EditorHost } from './editor-host';
+import { ActiveStory } from '../forms/active-story';
 import { outlineOf, parsedStory, problemsOf } from '../editor';
 import type {
   EntityChoice,
@@ -48,6 +49,8 @@ let tabSeq = 0;
 
 export class Workbench {
   readonly host: EditorHost;
+  /** The active tab's state, for the form panels (which subscribe only while on screen). */
+  readonly story = new ActiveStory();
   private preview: PreviewControllerLike | null = null;
   private readonly outletUsage = new Map<string, OutletUsage>();
   private readonly runtime = new Map<string, TabRuntime>();
@@ -268,7 +271,7 @@ export class Workbench {
   }
 
   /** Outlets with their usual region and language: learnt from every story opened, and from one-outlet summaries. */
-  private outlets(): OutletUsage[] {
+  outlets(): OutletUsage[] {
     const out = new Map(this.outletUsage);
     for (const s of useWorkbench.getState().stories) {
       if (
@@ -461,6 +464,7 @@ export class Workbench {
     if (!tabId) {
       const view = this.host.editorView;
       if (view) this.preview?.update(parsedStory(view.state), this.locale);
+      this.story.set(null, null);
       store.set({ counts: { errors: 0, warnings: 0, infos: 0 } });
       if (this.cursorEl) this.cursorEl.textContent = '';
     }
@@ -555,6 +559,7 @@ export class Workbench {
 
   private onActiveState(state: EditorState): void {
     this.preview?.update(parsedStory(state), this.locale);
+    this.story.set(this.host.active, state);
     const problems = problemsOf(state);
     const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
     for (const p of problems) {
@@ -905,12 +910,21 @@ export class Workbench {
 
   // -- Story operations ---------------------------------------------------
 
-  async createStory(input: { slug: string; title: string; type: string }): Promise<void> {
+  /** Creates a story from the template; `open: false` leaves it in the library (a stub). */
+  async createStory(
+    input: { slug: string; title: string; type: string },
+    options: { open?: boolean } = {},
+  ): Promise<void> {
     const created = await this.api['story.create']({
       slug: input.slug,
       title: input.title || undefined,
       type: input.type || undefined,
     });
+    if (options.open === false) {
+      await this.refreshStories().catch(() => this.scheduleLibraryRefresh());
+      toast({ kind: 'success', title: `Created the stub “${input.slug}”`, timeout: 3000 });
+      return;
+    }
     this.scheduleLibraryRefresh();
     this.addTab(created.slug, created.text, created.hash, { focus: true });
     toast({ kind: 'success', title: `Created “${input.title || input.slug}”`, timeout: 3000 });
