@@ -7,8 +7,16 @@ import {
   addLens,
   addNumber,
   addTake,
+  linkMention,
+  listEntity,
+  mentions,
+  moveLens,
   moveNumber,
+  moveTake,
+  removeLens,
   removeNumber,
+  removeTake,
+  renameLens,
   setDek,
   setEntities,
   setFrontMatterField,
@@ -18,11 +26,6 @@ import {
   setRelated,
   setTitle,
   updateNumber,
-  moveLens,
-  moveTake,
-  removeLens,
-  removeTake,
-  renameLens,
   updateTakeField,
   type FormEdit,
 } from '.';
@@ -330,6 +333,24 @@ const CASES: Case[] = [
     name: 'set-front-matter-status-creates-block',
     op: (p, t) => setFrontMatterField(p, t, 'status', 'in review'),
     inverse: (p, t) => setFrontMatterField(p, t, 'status', null),
+  },
+  {
+    name: 'list-entity',
+    op: (p, t) => listEntity(p, t, 'Recep Tayyip Erdoğan'),
+    inverse: (p, t) => setEntities(p, t, ENTITIES),
+  },
+  {
+    name: 'link-mention',
+    op: (p, t) => {
+      const registry = [{ slug: 'europe', name: 'Europe', aliases: [] }];
+      const first = mentions(p, t, registry, 'ja').unlinked[0]!;
+      return linkMention(p, t, first, 'ja');
+    },
+    // No form operation unlinks: the inverse is the plain-text edit back to the words.
+    inverse: (p) => {
+      const link = p.facts.entityLinks.find((l) => l.slug === 'europe')!;
+      return { ok: true, changes: [{ ...link.span, insert: link.text }] };
+    },
   },
 ];
 

@@ -7,3 +7,6 @@ export * from './lenses';
 export * from './numbers';
 export * from './graph-lines';
 export * from './meta';
+export * from './coverage';
+export * from './number-marks';
+export * from './mentions';
