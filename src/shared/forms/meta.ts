@@ -187,6 +187,7 @@ export function setFrontMatterField(
         'The front matter is not valid YAML; fix it in the text before editing its fields.',
       ),
     ]);
+  if (value === null && !Object.hasOwn(fm.data, key)) return nothing();
   let next: string;
   try {
     next = setFrontMatterKey(yaml, key, value ?? undefined);
