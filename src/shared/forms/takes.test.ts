@@ -66,6 +66,22 @@ describe('updateTakeField', () => {
     ]);
   });
 
+  test('an empty outlet shows the parser’s own take-malformed message', () => {
+    const outlet = parsed.facts.takes[4]!.fields.outlet;
+    const byHand = typed(outlet.from, outlet.to, '').find((d) => d.code === 'take-malformed')!;
+    expect(refused(updateTakeField(parsed, REF, 4, 'outlet', ''))).toEqual([
+      { field: 'outlet', code: 'take-malformed', severity: 'error', message: byHand.message },
+    ]);
+  });
+
+  test('a language holding “, ” is refused even where the region is already empty', () => {
+    const text = REF.replace('(Russia, ru)', '(, ru)');
+    const p = parseStory(text);
+    expect(p.facts.takes[6]!.take.region).toBe('');
+    const problems = refused(updateTakeField(p, text, 6, 'language', 'ru, en'));
+    expect(problems.map((x) => [x.field, x.code])).toEqual([['language', 'take-malformed']]);
+  });
+
   test('removing the source is refused as the parser would flag it', () => {
     const problems = refused(updateTakeField(parsed, REF, 6, 'source', null));
     expect(problems.map((p) => [p.field, p.code])).toEqual([['source', 'take-missing-source']]);

@@ -45,6 +45,8 @@ export const TAKE_FIELDS: readonly TakeField[] = [
   'source',
 ];
 
+const order = (field: string) => TAKE_FIELDS.indexOf(field as TakeField);
+
 const LABEL: Record<TakeField, string> = {
   outlet: 'The outlet',
   region: 'The region',
@@ -84,8 +86,10 @@ export function checkTake(take: Take, only?: TakeField): FieldProblem[] {
     if (value !== null && hasLineBreak(value))
       problems.push(lineBreakProblem(field, 'take-malformed', LABEL[field]));
   }
+  // An empty outlet is left to the parser below, which flags the line; a blank
+  // one, an empty region or language it would read without a word.
   for (const field of ['outlet', 'region', 'language'] as const)
-    if (take[field].trim() === '')
+    if (take[field].trim() === '' && !(field === 'outlet' && take.outlet === ''))
       problems.push(
         problem(field, 'take-malformed', `${LABEL[field]} is empty: a take names its ${field}.`),
       );
@@ -98,8 +102,8 @@ export function checkTake(take: Take, only?: TakeField): FieldProblem[] {
       ),
     );
   const mine = (p: FieldProblem) => only === undefined || p.field === only;
-  if (problems.some(mine)) return problems.filter(mine);
-  if (problems.length) return [];
+  // A line break would split the take written below into lines.
+  if (TAKE_FIELDS.some((f) => hasLineBreak(take[f] ?? ''))) return problems.filter(mine);
 
   const read = parseStory(`## ${SECTION_HEADINGS.takes}\n\n### x\n${serializeTakeItem(take)}\n`);
   const fact = read.facts.takes[0];
@@ -107,8 +111,11 @@ export function checkTake(take: Take, only?: TakeField): FieldProblem[] {
     read,
     (c) => c.startsWith('take-'),
     (d) => fieldAt(d, fact) ?? only ?? 'outlet',
-  ).filter(mine);
-  if (found.length) return found;
+  );
+  const all = [...problems, ...found.filter((f) => !problems.some((p) => p.field === f.field))]
+    .filter(mine)
+    .sort((x, y) => order(x.field) - order(y.field));
+  if (all.length) return all;
   for (const field of TAKE_FIELDS) {
     const back = fact?.take[field];
     if (back === take[field]) continue;
