@@ -1,6 +1,11 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, KeyboardEvent } from 'react';
+import { redo, undo } from '@codemirror/commands';
 import { useWorkbench } from '../workbench/store';
+import { useWb } from '../workbench/ui';
 import type { StorySnapshot } from './active-story';
+import { MetaPanel } from './MetaPanel';
+import { NumbersPanel } from './NumbersPanel';
+import { RelatedPanel } from './RelatedPanel';
 import { TakesPanel } from './TakesPanel';
 import { useStorySnapshot } from './use-story';
 
@@ -12,11 +17,23 @@ type Body = ComponentType<{ snap: StorySnapshot }>;
 
 export function formView(id: string, label: string, Body: Body, empty: string): ComponentType {
   function FormView() {
+    const wb = useWb();
     const visible = useWorkbench((s) => s.layout.rightTab === id && !s.layout.rightCollapsed);
     const hasTab = useWorkbench((s) => s.activeTab !== null);
     if (!hasTab) return <p className="empty-note panel-note">{empty}</p>;
+    // Undo in a form is the story's undo: the field's own history would only
+    // know the keystrokes typed there, not the text they went to.
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const view = wb.host.editorView;
+      if (!view || (key !== 'z' && key !== 'y')) return;
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) redo(view);
+      else undo(view);
+    };
     return (
-      <div className="forms-region" role="region" aria-label={label}>
+      <div className="forms-region" role="region" aria-label={label} onKeyDown={onKeyDown}>
         {visible && <Live Body={Body} />}
       </div>
     );
@@ -35,4 +52,22 @@ export const TakesView = formView(
   'Takes form',
   TakesPanel,
   'Open a story to edit its takes.',
+);
+export const MetaView = formView(
+  'meta',
+  'Meta form',
+  MetaPanel,
+  'Open a story to edit its header.',
+);
+export const NumbersView = formView(
+  'numbers',
+  'Numbers form',
+  NumbersPanel,
+  'Open a story to edit its numbers.',
+);
+export const RelatedView = formView(
+  'related',
+  'Related form',
+  RelatedPanel,
+  'Open a story to edit its links.',
 );

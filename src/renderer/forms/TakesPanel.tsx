@@ -27,6 +27,7 @@ import { useWb } from '../workbench/ui';
 import type { Workbench } from '../workbench/workbench';
 import type { StorySnapshot } from './active-story';
 import { composeOps } from './compose';
+import { Coverage } from './Coverage';
 import { TextField, type Note } from './Field';
 import {
   diagnosticField,
@@ -295,7 +296,12 @@ export function TakesPanel({ snap }: { snap: StorySnapshot }) {
             <option key={r} value={r} />
           ))}
       </datalist>
-      {/*COVERAGE*/}
+      <Coverage
+        parsed={snap.parsed}
+        vocabularies={vocab}
+        onAddRegion={(region) => actions.startTake(defaultGroup(groups), { region })}
+        onAddLens={(lens) => actions.addLens(lens)}
+      />
       {!takesSection && (
         <p className="forms-empty">
           This story has no Regional takes section yet. Add a lens group below to start one.
@@ -314,6 +320,12 @@ export function TakesPanel({ snap }: { snap: StorySnapshot }) {
       <NewLens actions={actions} />
     </div>
   );
+}
+
+/** Where a take started from the coverage chart goes: the unlabelled group, else the last. */
+function defaultGroup(groups: readonly GroupRow[]): number {
+  const unlabelled = groups.find((g) => g.lens === 'unlabelled');
+  return unlabelled?.index ?? Math.max(0, groups.length - 1);
 }
 
 interface NewTake {
@@ -744,11 +756,6 @@ function NewTakeRow({
     >
       <div className="take-head">
         <span className="take-label">New take</span>
-        <span className="new-take-hint">
-          {missing.length
-            ? `Written to the text once ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} filled`
-            : 'Not written yet: see the problems below'}
-        </span>
         <button
           type="button"
           className="icon-button small"
@@ -762,6 +769,11 @@ function NewTakeRow({
           <X size={14} aria-hidden="true" />
         </button>
       </div>
+      <p className="new-take-hint">
+        {missing.length
+          ? `Written to the text once ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} filled`
+          : 'Not written yet: see the problems below'}
+      </p>
       <div className="take-row">
         {field('outlet', {
           list: 'forms-outlets',

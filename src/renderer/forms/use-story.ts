@@ -44,7 +44,20 @@ export function useApplyForm(): ApplyForm {
       if (useWorkbench.getState().desk?.readOnly) return READ_ONLY;
       const state = wb.activeState();
       if (!state) return null;
-      const result = op(parsedStory(state), state.doc.toString());
+      let result;
+      try {
+        result = op(parsedStory(state), state.doc.toString());
+      } catch (error) {
+        // An index or position from a render the text has since moved past.
+        return [
+          {
+            field: '',
+            code: 'stale',
+            severity: 'error',
+            message: `The text changed meanwhile; try again. (${error instanceof Error ? error.message : String(error)})`,
+          },
+        ];
+      }
       if (!result.ok) return result.problems;
       wb.host.applyForm(result.changes, {
         field: options.field,

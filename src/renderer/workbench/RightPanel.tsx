@@ -2,7 +2,7 @@ import { useCallback, type ComponentType, type KeyboardEvent } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
-import { TakesView } from '../forms';
+import { MetaView, NumbersView, RelatedView, TakesView } from '../forms';
 import { store, useWorkbench, type RightPanelId } from './store';
 import { shortcutOf, useWb, withShortcut } from './ui';
 
@@ -20,6 +20,9 @@ export interface RightPanelView {
 export const rightPanels: RightPanelView[] = [
   { id: 'preview', title: 'Preview', Component: PreviewView },
   { id: 'takes', title: 'Takes', Component: TakesView },
+  { id: 'numbers', title: 'Numbers', Component: NumbersView },
+  { id: 'related', title: 'Related', Component: RelatedView },
+  { id: 'meta', title: 'Meta', Component: MetaView },
   { id: 'entity', title: 'Entity', Component: EntityView },
 ];
 
