@@ -6,6 +6,7 @@ import {
   addLens,
   addNumber,
   addTake,
+  lensGroups,
   listEntity,
   moveLens,
   moveNumber,
@@ -119,24 +120,10 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
     case 'addTake': {
       if (!groups) return null;
       const g = pick(groups, o.g);
+      const position = Math.min(o.at % 20, lensGroups(p)[g]!.takes.length);
       return {
         edit: (q, t) => addTake(q, t, g, o, o.at % 20),
-        inverse: (q, t) => {
-          const placed = q.facts.takes.filter((x) => x.lens === q.facts.lenses[g]!.lens);
-          void placed;
-          const index = q.facts.takes.findIndex((x) => {
-            const at = takePlace(q, x.index);
-            return (
-              at.group === g &&
-              at.position ===
-                Math.min(
-                  o.at % 20,
-                  p.facts.takes.filter((y) => takePlace(p, y.index).group === g).length,
-                )
-            );
-          });
-          return removeTake(q, t, index);
-        },
+        inverse: (q, t) => removeTake(q, t, lensGroups(q)[g]!.takes[position]!.index),
       };
     }
     case 'updateTakeField': {
@@ -155,19 +142,12 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const i = pick(takes.length, o.i);
       const from = takePlace(p, i);
       const g = pick(groups, o.g);
+      const others = lensGroups(p)[g]!.takes.filter((x) => x.index !== i).length;
+      const position = Math.min(o.at % 20, others);
       return {
         edit: (q, t) => moveTake(q, t, i, g, o.at % 20),
-        inverse: (q, t) => {
-          const at = Math.min(
-            o.at % 20,
-            q.facts.takes.filter((x) => takePlace(q, x.index).group === g).length - 1,
-          );
-          const moved = q.facts.takes.find((x) => {
-            const place = takePlace(q, x.index);
-            return place.group === g && place.position === at;
-          })!;
-          return moveTake(q, t, moved.index, from.group, from.position);
-        },
+        inverse: (q, t) =>
+          moveTake(q, t, lensGroups(q)[g]!.takes[position]!.index, from.group, from.position),
       };
     }
     case 'addLens': {
@@ -330,6 +310,62 @@ describe('random form operations on generated stories', () => {
             expect(back.ok, `${o.kind} inverse refused: ${JSON.stringify(back)}`).toBe(true);
             expect(step(next, planned.inverse), `${o.kind} then its inverse`).toBe(current);
           }
+          current = next;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 60_000);
+});
+
+// Stories as editors leave them mid-edit: lines deleted, duplicated or moved.
+const damaged = fc
+  .tuple(
+    storyText(),
+    fc.array(
+      fc.record({ op: fc.constantFrom('delete', 'duplicate', 'move'), at: fc.nat(), to: fc.nat() }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
+  )
+  .map(([text, edits]) => {
+    const lines = text.split('\n');
+    for (const e of edits) {
+      const at = e.at % lines.length;
+      if (e.op === 'delete') lines.splice(at, 1);
+      else if (e.op === 'duplicate') lines.splice(at, 0, lines[at]!);
+      else lines.splice(e.to % lines.length, 0, ...lines.splice(at, 1));
+      if (!lines.length) lines.push('');
+    }
+    return lines.join('\n');
+  });
+
+const flaggedCodes = (t: string) =>
+  parseStory(t)
+    .diagnostics.filter((d) => d.severity !== 'info')
+    .map((d) => d.code)
+    .sort();
+
+describe('form operations on damaged stories', () => {
+  test('never throw, and an accepted edit flags nothing the text did not already flag', () => {
+    fc.assert(
+      fc.property(damaged, fc.array(op, { minLength: 1, maxLength: 4 }), (start, ops) => {
+        let current = start;
+        for (const o of ops) {
+          const p = parseStory(current);
+          const planned = plan(o, p);
+          if (!planned) continue;
+          const edit = planned.edit(p, current);
+          if (!edit.ok) continue;
+          const next = applyChanges(current, edit.changes);
+          const before = flaggedCodes(current);
+          for (const code of new Set(flaggedCodes(next)))
+            expect(
+              flaggedCodes(next).filter((c) => c === code).length,
+              `${o.kind} added ${code}:\n${current}\n---\n${next}`,
+            ).toBeLessThanOrEqual(before.filter((c) => c === code).length);
           current = next;
         }
       }),
