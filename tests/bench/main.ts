@@ -19,6 +19,7 @@ export interface Bench {
 // Loaded lazily, so `--only` skips the set-up (and the dependencies) of the others.
 export const BENCHES: Bench[] = [
   { name: 'parse', run: async () => (await import('./parse')).benchParse() },
+  { name: 'forms', run: async () => (await import('./forms')).benchForms() },
   {
     name: 'repository',
     run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),

@@ -2,11 +2,12 @@ import { useCallback, type ComponentType, type KeyboardEvent } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
+import { MetaView, NumbersView, RelatedView, TakesView } from '../forms';
 import { store, useWorkbench, type RightPanelId } from './store';
 import { shortcutOf, useWb, withShortcut } from './ui';
 
-// The right panel: views of the open story (Preview now; Takes, Numbers,
-// Related, Meta later) and the entity panel. A view is one entry in
+// The right panel: views of the open story (Preview and the forms: Takes,
+// Numbers, Related, Meta) and the entity panel. A view is one entry in
 // `rightPanels`: add one there and it gets its tab, its keyboard handling
 // and its remembered selection.
 
@@ -18,8 +19,11 @@ export interface RightPanelView {
 
 export const rightPanels: RightPanelView[] = [
   { id: 'preview', title: 'Preview', Component: PreviewView },
+  { id: 'takes', title: 'Takes', Component: TakesView },
+  { id: 'numbers', title: 'Numbers', Component: NumbersView },
+  { id: 'related', title: 'Related', Component: RelatedView },
+  { id: 'meta', title: 'Meta', Component: MetaView },
   { id: 'entity', title: 'Entity', Component: EntityView },
-  // Later: { id: 'forms', title: 'Takes', Component: … }, Numbers, Related, Meta.
 ];
 
 export function RightPanel() {

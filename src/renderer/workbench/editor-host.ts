@@ -9,6 +9,8 @@ import {
 } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { revealPosition, storyColorScheme, storyEditor, type StoryEditorConfig } from '../editor';
+import { formTransaction, JOIN_MS } from '../forms/form-transaction';
+import type { TextChange } from '../../shared/story';
 
 // The one CodeMirror view of the workbench and the EditorState of every open
 // tab. The view is created once and lives outside React's render path: a tab
@@ -278,6 +280,38 @@ export class EditorHost {
       tab.state = tab.state.update(spec).state;
       this.hooks.onDocChanged(tabId, tab.state);
     }
+  }
+
+  /** The state the last form edit produced, the field it came from and when. */
+  private lastForm: { state: EditorState; field: string; at: number } | null = null;
+
+  /**
+   * A form edit on the active tab: one transaction, through the view, so undo,
+   * the draft journal, dirty state, save and the preview follow it as they
+   * follow typing. `field` names the form field a keystroke came from: a
+   * keystroke in the same field moments after the last one joins its undo
+   * step. Returns false when there is no active tab or nothing changed.
+   */
+  applyForm(
+    changes: readonly TextChange[],
+    options: { select?: { from: number; to: number }; field?: string } = {},
+  ): boolean {
+    const view = this.view;
+    if (!view || !this.activeId) return false;
+    const now = performance.now();
+    const last = this.lastForm;
+    const join =
+      !!options.field &&
+      !options.select &&
+      !!last &&
+      last.field === options.field &&
+      last.state === view.state &&
+      now - last.at < JOIN_MS;
+    const spec = formTransaction(view.state, changes, { select: options.select, join });
+    if (!spec) return false;
+    view.dispatch(spec);
+    this.lastForm = options.field ? { state: view.state, field: options.field, at: now } : null;
+    return true;
   }
 
   setDark(dark: boolean): void {

@@ -7,6 +7,7 @@ import { setFrontMatterKey, type Diagnostic } from '../../shared/story';
 import type { StorySummary } from '../../shared/story-summary';
 import type { DeskEventsConnection } from '../api';
 import { EditorHost } from './editor-host';
+import { ActiveStory } from '../forms/active-story';
 import { outlineOf, parsedStory, problemsOf } from '../editor';
 import type {
   EntityChoice,
@@ -50,6 +51,8 @@ let tabSeq = 0;
 
 export class Workbench {
   readonly host: EditorHost;
+  /** The active tab's state, for the form panels (which subscribe only while on screen). */
+  readonly story = new ActiveStory();
   private preview: PreviewControllerLike | null = null;
   /** The desk's outlet ledger, as last read; refreshed with the library. */
   private outletLedger: readonly OutletUsage[] = [];
@@ -475,6 +478,7 @@ export class Workbench {
     if (!tabId) {
       const view = this.host.editorView;
       if (view) this.preview?.update(parsedStory(view.state), this.locale);
+      this.story.set(null, null);
       store.set({ counts: { errors: 0, warnings: 0, infos: 0 } });
       if (this.cursorEl) this.cursorEl.textContent = '';
     }
@@ -569,6 +573,7 @@ export class Workbench {
 
   private onActiveState(state: EditorState): void {
     this.preview?.update(parsedStory(state), this.locale);
+    this.story.set(this.host.active, state);
     const problems = problemsOf(state);
     const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
     for (const p of problems) {
@@ -923,12 +928,21 @@ export class Workbench {
 
   // -- Story operations ---------------------------------------------------
 
-  async createStory(input: { slug: string; title: string; type: string }): Promise<void> {
+  /** Creates a story from the template; `open: false` leaves it in the library (a stub). */
+  async createStory(
+    input: { slug: string; title: string; type: string },
+    options: { open?: boolean } = {},
+  ): Promise<void> {
     const created = await this.api['story.create']({
       slug: input.slug,
       title: input.title || undefined,
       type: input.type || undefined,
     });
+    if (options.open === false) {
+      await this.refreshStories().catch(() => this.scheduleLibraryRefresh());
+      toast({ kind: 'success', title: `Created the stub “${input.slug}”`, timeout: 3000 });
+      return;
+    }
     this.scheduleLibraryRefresh();
     this.addTab(created.slug, created.text, created.hash, { focus: true });
     toast({ kind: 'success', title: `Created “${input.title || input.slug}”`, timeout: 3000 });

@@ -1,0 +1,324 @@
+import { useMemo, useState } from 'react';
+import { Link2, ListPlus, Plus, X } from 'lucide-react';
+import { linkMention, listEntity, mentions, setEntities, setRelated } from '../../shared/forms';
+import { toast, useWorkbench } from '../workbench/store';
+import { useWb } from '../workbench/ui';
+import { message } from '../workbench/workbench';
+import type { StorySnapshot } from './active-story';
+import { Problems } from './MetaPanel';
+import { useApplyForm } from './use-story';
+import type { FieldProblem } from './types';
+import './forms.css';
+
+// The Related panel: the "Across the graph" lines as lists (Related stories,
+// Entities) and the entity mentions the prose leaves unlinked or unlisted,
+// each fixable in one click.
+
+export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
+  const wb = useWb();
+  const apply = useApplyForm();
+  const stories = useWorkbench((s) => s.storiesBySlug);
+  const entities = useWorkbench((s) => s.entities);
+  const locale = useWorkbench((s) => s.desk?.settings.locale ?? 'en');
+  const graph = snap.parsed.story.sections.find((s) => s.kind === 'graph');
+  const related = graph?.kind === 'graph' ? (graph.related ?? []) : [];
+  const listed = graph?.kind === 'graph' ? (graph.entities ?? []) : [];
+  const [problems, setProblems] = useState<Record<string, FieldProblem[]>>({});
+  const run = (key: string, found: FieldProblem[] | null) => {
+    setProblems((p) => ({ ...p, [key]: found ?? [] }));
+    return !found;
+  };
+
+  const registry = useMemo(
+    () => entities.map((e) => ({ slug: e.slug, name: e.name, aliases: e.aliases })),
+    [entities],
+  );
+  const found = useMemo(
+    () => mentions(snap.parsed, snap.text(), registry, locale),
+    [snap, registry, locale],
+  );
+
+  const createStub = async (slug: string) => {
+    try {
+      await wb.createStory({ slug, title: '', type: '' }, { open: false });
+    } catch (error) {
+      toast({
+        kind: 'error',
+        title: `No stub was created for ${slug}`,
+        detail: message(error),
+      });
+    }
+  };
+
+  return (
+    <div className="forms-panel related-form">
+      <section aria-labelledby="related-title" className="forms-section">
+        <h3 id="related-title" className="forms-subhead">
+          Related
+        </h3>
+        <ul className="item-list" aria-label="Related stories">
+          {related.map((slug) => {
+            const known = stories.get(slug);
+            return (
+              <li key={slug} className={`item${known ? '' : ' is-missing'}`}>
+                <span className="item-main">
+                  <span className="item-title">{known?.title || slug}</span>
+                  <span className="item-detail mono">{slug}</span>
+                </span>
+                {!known && (
+                  <>
+                    <span className="badge-missing">not in the desk</span>
+                    <button
+                      type="button"
+                      className="button small"
+                      aria-label={`Create a stub story ${slug}`}
+                      onClick={() => void createStub(slug)}
+                    >
+                      Create stub
+                    </button>
+                  </>
+                )}
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={`Remove related ${slug}`}
+                  title="Remove"
+                  onClick={() =>
+                    run(
+                      'related',
+                      apply((p, t) =>
+                        setRelated(
+                          p,
+                          t,
+                          related.filter((s) => s !== slug),
+                        ),
+                      ),
+                    )
+                  }
+                >
+                  <X size={14} aria-hidden="true" />
+                </button>
+              </li>
+            );
+          })}
+          {!related.length && <li className="muted small item-empty">No related stories</li>}
+        </ul>
+        <AddRow
+          id="related-add"
+          label="Add related story"
+          placeholder="story-slug"
+          options={[...stories.values()]
+            .filter((s) => !related.includes(s.slug) && s.slug !== snap.parsed.facts.slug)
+            .map((s) => ({ value: s.slug, label: s.title }))}
+          problems={problems.related}
+          onAdd={(slug) =>
+            run(
+              'related',
+              apply((p, t) => setRelated(p, t, [...related, slug])),
+            )
+          }
+        />
+      </section>
+
+      <section aria-labelledby="entities-title" className="forms-section">
+        <h3 id="entities-title" className="forms-subhead">
+          Entities
+        </h3>
+        <ul className="chip-list" aria-label="Entities of this story">
+          {listed.map((name) => (
+            <li key={name} className="chip">
+              {name}
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove entity ${name}`}
+                title="Remove"
+                onClick={() =>
+                  run(
+                    'entities',
+                    apply((p, t) =>
+                      setEntities(
+                        p,
+                        t,
+                        listed.filter((n) => n !== name),
+                      ),
+                    ),
+                  )
+                }
+              >
+                <X size={12} aria-hidden="true" />
+              </button>
+            </li>
+          ))}
+          {!listed.length && <li className="muted small">No entities</li>}
+        </ul>
+        <AddRow
+          id="entities-add"
+          label="Add entity"
+          placeholder="Name or alias"
+          options={registry.flatMap((e) =>
+            listed.includes(e.name)
+              ? []
+              : [
+                  { value: e.name, label: e.aliases.join(', ') },
+                  ...e.aliases.map((a) => ({ value: a, label: e.name })),
+                ],
+          )}
+          problems={problems.entities}
+          onAdd={(v) => {
+            // An alias stands for its entity: the Entities line lists names.
+            const entity = registry.find((e) => e.name === v || e.aliases.includes(v));
+            const name = entity?.name ?? v;
+            if (listed.includes(name)) return true;
+            return run(
+              'entities',
+              apply((p, t) => setEntities(p, t, [...listed, name])),
+            );
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="mentions-title" className="forms-section">
+        <h3 id="mentions-title" className="forms-subhead">
+          Unlinked mentions
+        </h3>
+        {!found.unlinked.length && !found.unlisted.length && (
+          <p className="forms-empty">Every entity the prose names is linked and listed.</p>
+        )}
+        <ul className="item-list" aria-label="Unlinked mentions">
+          {found.unlinked.map((m) => (
+            <li key={`u${m.from}`} className="item">
+              <span className="item-main">
+                <span className="item-title">“{m.text}”</span>
+                <span className="item-detail" title={context(snap.text(), m.from, m.to)}>
+                  {m.text === m.name ? '' : `${m.name} · `}
+                  {context(snap.text(), m.from, m.to)}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => wb.reveal(m.from)}
+                aria-label={`Show “${m.text}” in the text`}
+              >
+                Show
+              </button>
+              <button
+                type="button"
+                className="button small primary"
+                aria-label={`Link “${m.text}” to ${m.name}`}
+                onClick={() => {
+                  const problems = apply((p, t) => linkMention(p, t, m, locale));
+                  if (problems)
+                    toast({
+                      kind: 'warning',
+                      title: 'Not linked',
+                      detail: problems[0]?.message,
+                    });
+                }}
+              >
+                <Link2 size={14} aria-hidden="true" />
+                Link it
+              </button>
+            </li>
+          ))}
+          {found.unlisted.map((m) => (
+            <li key={`l${m.slug}`} className="item">
+              <span className="item-main">
+                <span className="item-title">{m.name}</span>
+                <span className="item-detail">linked, not in Entities</span>
+              </span>
+              <button
+                type="button"
+                className="button small primary"
+                aria-label={`List ${m.name} in Entities`}
+                onClick={() => {
+                  const problems = apply((p, t) => listEntity(p, t, m.name));
+                  if (problems)
+                    toast({
+                      kind: 'warning',
+                      title: 'Not listed',
+                      detail: problems[0]?.message,
+                    });
+                }}
+              >
+                <ListPlus size={14} aria-hidden="true" />
+                List it
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function AddRow({
+  id,
+  label,
+  placeholder,
+  options,
+  problems,
+  onAdd,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  problems?: FieldProblem[];
+  /** Returns whether it was added (the field empties then). */
+  onAdd(value: string): boolean;
+}) {
+  const [value, setValue] = useState('');
+  const add = () => {
+    const v = value.trim();
+    if (v && onAdd(v)) setValue('');
+  };
+  return (
+    <>
+      <div className="add-row">
+        <label htmlFor={id} className="visually-hidden">
+          {label}
+        </label>
+        <input
+          id={id}
+          className="ff-input"
+          list={`${id}-list`}
+          value={value}
+          placeholder={placeholder}
+          autoComplete="off"
+          aria-describedby={problems?.length ? `${id}-notes` : undefined}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <datalist id={`${id}-list`}>
+          {options.map((o, i) => (
+            <option key={`${o.value}${i}`} value={o.value} label={o.label} />
+          ))}
+        </datalist>
+        <button type="button" className="button small" disabled={!value.trim()} onClick={add}>
+          <Plus size={14} aria-hidden="true" />
+          {label}
+        </button>
+      </div>
+      <Problems id={`${id}-notes`} problems={problems} />
+    </>
+  );
+}
+
+/** A few words either side of a mention, on one line. */
+function context(text: string, from: number, to: number): string {
+  const before = text.slice(Math.max(0, from - 32), from).replace(/\s+/g, ' ');
+  const after = text.slice(to, to + 32).replace(/\s+/g, ' ');
+  const cut = (s: string, head: boolean) => {
+    const i = head ? s.indexOf(' ') : s.lastIndexOf(' ');
+    if (i < 0) return s;
+    return head ? `…${s.slice(i)}` : `${s.slice(0, i)}…`;
+  };
+  return `${cut(before, true)}${text.slice(from, to)}${cut(after, false)}`;
+}

@@ -1,0 +1,149 @@
+import { slugify, type ParseResult } from '../story';
+import { nothing, problem, refuse, guard, type FormEdit } from './guard';
+import { setEntities } from './graph-lines';
+import { proseRanges } from './prose';
+
+// Entities the prose names without linking, and entities it links without
+// listing them on the Entities line.
+//
+// A mention is a registry entity's name or alias found in the prose (the three
+// prose sections and the things to watch: where the parser reads links) as a
+// whole word: case-sensitive, and with no letter, digit or combining mark
+// right before or after it. A name that begins or ends in a script written
+// without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) needs no boundary on
+// that side, so 習近平 is found inside a Chinese sentence. Where names overlap
+// the longest wins (“Ukraine Russia War” over “Ukraine”). Text inside a link,
+// a bare URL, a code span or a heading line is never a mention.
+
+export interface RegistryEntity {
+  slug: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface Mention {
+  slug: string;
+  name: string;
+  /** The text as it stands in the prose (the name or an alias). */
+  text: string;
+  from: number;
+  to: number;
+}
+
+export interface Mentions {
+  unlinked: Mention[];
+  unlisted: { slug: string; name: string }[];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+const SPACELESS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function charBefore(text: string, at: number): string {
+  const c = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
+function charAfter(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at) ?? 32);
+}
+function lastChar(s: string): string {
+  return [...s].at(-1) ?? '';
+}
+
+function boundaryOk(text: string, term: string, from: number, to: number): boolean {
+  const head = String.fromCodePoint(term.codePointAt(0)!);
+  const tail = lastChar(term);
+  const before = from > 0 ? charBefore(text, from) : '';
+  const after = to < text.length ? charAfter(text, to) : '';
+  if (before && !SPACELESS.test(head) && WORD.test(before)) return false;
+  if (after && !SPACELESS.test(tail) && WORD.test(after)) return false;
+  return true;
+}
+
+export function mentions(
+  parsed: ParseResult,
+  text: string,
+  registry: readonly RegistryEntity[],
+  locale: string,
+): Mentions {
+  void locale; // The links the prose holds are read whatever their locale.
+  const terms: { term: string; entity: RegistryEntity }[] = [];
+  for (const entity of registry)
+    for (const term of new Set([entity.name, ...entity.aliases]))
+      if (term.trim() !== '') terms.push({ term, entity });
+
+  const unlinked: Mention[] = [];
+  for (const range of proseRanges(parsed, text)) {
+    const body = text.slice(range.from, range.to);
+    const found: Mention[] = [];
+    for (const { term, entity } of terms) {
+      for (let i = body.indexOf(term); i >= 0; i = body.indexOf(term, i + 1)) {
+        const from = range.from + i;
+        const to = from + term.length;
+        if (!boundaryOk(text, term, from, to)) continue;
+        if (range.skip.some((s) => s.from < to && from < s.to)) continue;
+        found.push({ slug: entity.slug, name: entity.name, text: term, from, to });
+      }
+    }
+    // Longest first at each position, then left to right without overlaps.
+    found.sort((a, b) => a.from - b.from || b.to - b.from - (a.to - a.from));
+    let end = -1;
+    for (const m of found) {
+      if (m.from < end) continue;
+      unlinked.push(m);
+      end = m.to;
+    }
+  }
+
+  const graph = parsed.story.sections.find((s) => s.kind === 'graph');
+  const listed = new Set(graph?.kind === 'graph' ? (graph.entities ?? []) : []);
+  const listedSlugs = new Set([...listed].map(slugify));
+  const bySlug = new Map(registry.map((e) => [e.slug, e]));
+  const unlisted: Mentions['unlisted'] = [];
+  const seen = new Set<string>();
+  for (const link of parsed.facts.entityLinks) {
+    if (seen.has(link.slug)) continue;
+    seen.add(link.slug);
+    const entity = bySlug.get(link.slug);
+    const names = entity ? [entity.name, ...entity.aliases] : [link.text];
+    if (listedSlugs.has(link.slug) || names.some((n) => listed.has(n))) continue;
+    unlisted.push({ slug: link.slug, name: entity?.name ?? link.text });
+  }
+  return { unlinked, unlisted };
+}
+
+/** Wrap one unlinked mention in a link to its entity: `[text](/{locale}/entity/{slug})`. */
+export function linkMention(
+  parsed: ParseResult,
+  text: string,
+  mention: Mention,
+  locale: string,
+): FormEdit {
+  if (text.slice(mention.from, mention.to) !== mention.text)
+    throw new RangeError(`“${mention.text}” is not at ${mention.from} in this text`);
+  const close = `](/${locale}/entity/${mention.slug})`;
+  return guard(
+    parsed,
+    text,
+    [
+      { from: mention.from, to: mention.from, insert: '[' },
+      { from: mention.to, to: mention.to, insert: close },
+    ],
+    {
+      field: 'mention',
+      select: () => ({ from: mention.from, to: mention.to + 1 + close.length }),
+    },
+  );
+}
+
+/** Add a name to the Entities line (creating the line, and the section, when absent). */
+export function listEntity(parsed: ParseResult, text: string, name: string): FormEdit {
+  const graph = parsed.story.sections.find((s) => s.kind === 'graph');
+  const names = graph?.kind === 'graph' ? (graph.entities ?? []) : [];
+  if (names.includes(name)) return nothing();
+  if (name.trim() === '')
+    return refuse([
+      problem('entities', 'entities-malformed', 'An entity name cannot be empty.', 'warning'),
+    ]);
+  return setEntities(parsed, text, [...names, name]);
+}
