@@ -128,7 +128,10 @@ function read(
     }
     for (const list of mentions.values()) list.sort((x, y) => x - y);
     if (!wantStories)
-      graph = subgraph(graph, Uint8Array.from(graph.nodes, (n) => (n.kind === 'story' ? 0 : 1)));
+      graph = subgraph(
+        graph,
+        Uint8Array.from(graph.nodes, (n) => (n.kind === 'story' ? 0 : 1)),
+      );
   }
   if (focus && 'entity' in focus) {
     const wanted = focus.entity;
