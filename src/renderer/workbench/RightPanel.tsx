@@ -2,6 +2,7 @@ import { useCallback, type ComponentType, type KeyboardEvent } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
+import { LocalGraph } from '../graph';
 import { store, useWorkbench, type RightPanelId } from './store';
 import { shortcutOf, useWb, withShortcut } from './ui';
 
@@ -19,6 +20,7 @@ export interface RightPanelView {
 export const rightPanels: RightPanelView[] = [
   { id: 'preview', title: 'Preview', Component: PreviewView },
   { id: 'entity', title: 'Entity', Component: EntityView },
+  { id: 'graph', title: 'Graph', Component: LocalGraph },
   // Later: { id: 'forms', title: 'Takes', Component: … }, Numbers, Related, Meta.
 ];
 

@@ -1,0 +1,124 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+import { GraphView, LocalGraphPanel } from './pages/graph-view';
+import { artifactPath } from './support/chromium';
+
+// The Graph view on the sample desk, through the real UI: the desk's graph in
+// place of the editor, the open story's graph in the side panel.
+
+const REFERENCE =
+  'Ukraine-Russia talks inch forward: prisoner swaps yes, a summit and territory no';
+const REFERENCE_ENTITIES = [
+  'Russia',
+  'Ukraine',
+  'Ukraine Russia War',
+  'United States',
+  'Vladimir Putin',
+  'Volodymyr Zelensky',
+];
+const REFERENCE_IDS = [
+  'russia',
+  'ukraine',
+  'ukraine-russia-war',
+  'united-states',
+  'vladimir-putin',
+  'volodymyr-zelensky',
+];
+
+test('find a node by search, click it, and open a story from its panel', async ({
+  workbench,
+  page,
+}) => {
+  const graph = await GraphView.open(page);
+  await graph.settled();
+  await graph.find('naft', 'Naftogaz');
+  const panel = graph.panel('Naftogaz');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Organisation');
+  await panel.getByRole('button', { name: 'Close Naftogaz' }).click();
+  await expect(panel).toBeHidden();
+
+  // Focusing a node puts it in the middle: a click there is a click on it.
+  await page.waitForTimeout(700);
+  await graph.clickCentre();
+  await expect(panel).toBeVisible();
+  const shared = panel.getByRole('list', { name: 'Strongest connections of Naftogaz' });
+  await expect(shared.getByRole('button', { name: 'Russia', exact: true })).toBeVisible();
+
+  const stories = panel.getByRole('list', { name: 'Stories mentioning Naftogaz' });
+  const story = stories.getByRole('button').first();
+  const title = (await story.locator('.graph-story-title').textContent())!;
+  await story.click();
+  await expect(graph.region).toBeHidden();
+  await workbench.expectStoryOpen(title);
+});
+
+test('the local graph shows the open story’s entities', async ({ workbench, page }) => {
+  await workbench.library.openStory(REFERENCE);
+  const local = new LocalGraphPanel(page);
+  await local.open();
+  await expect(local.entities.getByRole('button')).toHaveCount(REFERENCE_ENTITIES.length);
+  const names = await local.entities.getByRole('button').allTextContents();
+  expect(names.sort()).toEqual(REFERENCE_ENTITIES);
+  await local.entities.getByRole('button', { name: 'Vladimir Putin' }).click();
+  await expect(local.panel.getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
+});
+
+test('export JSON downloads the graph, with the reference story’s entities', async ({
+  workbench,
+  page,
+}) => {
+  await expect(workbench.library.searchbox).toBeVisible();
+  const graph = await GraphView.open(page);
+  const download = await graph.export(/JSON/);
+  expect(download.suggestedFilename()).toMatch(/-graph\.json$/);
+  const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    nodes: { id: string }[];
+    edges: { source: string; target: string; weight: number; stories: string[] }[];
+  };
+  const ids = json.nodes.map((n) => n.id);
+  expect(ids).toEqual(expect.arrayContaining(REFERENCE_IDS));
+  expect(ids).not.toContain('moscow');
+  expect(
+    json.edges.find((e) => e.source === 'russia' && e.target === 'ukraine')?.stories,
+  ).toContain('ukraine-russia-geneva-territory-talks');
+});
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`the graph views are accessible and look right (${theme.toLowerCase()})`, async ({
+    workbench,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await workbench.setTheme(theme);
+    const graph = await GraphView.open(page);
+    await graph.settled();
+    const found = await serious(page, '.graph-view');
+    await page.screenshot({ path: artifactPath(`graph-global-${theme.toLowerCase()}.png`) });
+    await graph.find('russ', 'Russia');
+    await expect(graph.panel('Russia')).toBeVisible();
+    await page.waitForTimeout(800);
+    found.push(...(await serious(page, '.graph-view')));
+    await page.screenshot({ path: artifactPath(`graph-global-panel-${theme.toLowerCase()}.png`) });
+
+    await graph.region.press('Escape'); // closes the panel
+    await graph.region.press('Escape'); // back to the editor
+    await expect(graph.region).toBeHidden();
+    await workbench.library.openStory(REFERENCE);
+    const local = new LocalGraphPanel(page);
+    await local.open();
+    await expect(local.entities.getByRole('button')).toHaveCount(REFERENCE_ENTITIES.length);
+    await page.waitForTimeout(1500);
+    found.push(...(await serious(page, '#side-panel-graph')));
+    await page.screenshot({ path: artifactPath(`graph-local-${theme.toLowerCase()}.png`) });
+    expect(found).toEqual([]);
+  });
+}
+
+async function serious(page: import('@playwright/test').Page, include: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(include).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${include}: [${v.impact}] ${v.id}: ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+}
