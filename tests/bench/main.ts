@@ -23,6 +23,10 @@ export const BENCHES: Bench[] = [
     name: 'repository',
     run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),
   },
+  {
+    name: 'graph',
+    run: async ({ stories }) => (await import('./graph-view')).benchGraphView({ stories }),
+  },
 ];
 
 async function main(argv: string[]): Promise<number> {
