@@ -85,6 +85,49 @@ test('export JSON downloads the graph, with the reference story’s entities', a
   ).toContain('ukraine-russia-geneva-territory-talks');
 });
 
+test('the palette’s Show graph opens it, Escape goes back; double-click opens the entity', async ({
+  workbench,
+  page,
+}) => {
+  const palette = await workbench.openPalette();
+  await palette.search('Show graph');
+  await palette.results.getByRole('option', { name: /Show graph/ }).click();
+  const graph = new GraphView(page);
+  await expect(graph.region).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(graph.region).toBeHidden();
+  await page.keyboard.press('Control+Shift+G');
+  await expect(graph.region).toBeVisible();
+  await graph.settled();
+
+  await graph.find('g7', 'G7');
+  await page.waitForTimeout(700);
+  const box = (await graph.canvas.boundingBox())!;
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(graph.region).toBeHidden();
+  await expect(workbench.entityPanel('G7').panel).toBeVisible();
+});
+
+test('the time slider and the filters narrow the graph', async ({ workbench, page }) => {
+  await expect(workbench.library.searchbox).toBeVisible();
+  const graph = await GraphView.open(page);
+  await expect(graph.timeline).toContainText('33 of 33 nodes');
+  const slider = graph.timeline.getByRole('slider', { name: 'Show the graph as of' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  // On the desk's first day only that day's story is there: its 8 entities, every pair joined.
+  await expect(graph.timeline).toContainText('2026-05-21');
+  await expect(graph.timeline).toContainText('8 of 33 nodes · 28 connections');
+  await page.keyboard.press('End');
+  await expect(graph.timeline).toContainText('33 of 33 nodes');
+
+  await graph.region.getByRole('button', { name: 'Filters' }).click();
+  await graph.region.getByRole('combobox', { name: 'Type' }).selectOption('brief');
+  await expect(graph.timeline).not.toContainText('of 33 nodes');
+  await graph.find('black', 'Black Sea');
+  await expect(graph.panel('Black Sea')).toBeVisible();
+});
+
 for (const theme of ['Light', 'Dark'] as const) {
   test(`the graph views are accessible and look right (${theme.toLowerCase()})`, async ({
     workbench,
