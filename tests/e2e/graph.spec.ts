@@ -108,6 +108,37 @@ test('the palette’s Show graph opens it, Escape goes back; double-click opens 
   await expect(workbench.entityPanel('G7').panel).toBeVisible();
 });
 
+test('reopening the graph draws the cached layout without laying out again', async ({
+  workbench,
+  page,
+}) => {
+  await expect(workbench.library.searchbox).toBeVisible();
+  let graph = await GraphView.open(page);
+  await graph.settled();
+  const cached = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('storydesk.graph-positions:'));
+    return key ? Object.keys(JSON.parse(localStorage.getItem(key)!) as object).length : 0;
+  });
+  expect(cached).toBe(33);
+  await graph.region.getByRole('button', { name: 'Editor' }).click();
+  await expect(graph.region).toBeHidden();
+
+  // Watch the status line from the moment the view is back: it never says “Laying out”.
+  await page.evaluate(() => {
+    const w = window as unknown as { sawLayout: boolean };
+    w.sawLayout = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.graph-status')?.textContent?.includes('Laying out'))
+        w.sawLayout = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  graph = await GraphView.open(page);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { sawLayout: boolean }).sawLayout)).toBe(
+    false,
+  );
+});
+
 test('the time slider and the filters narrow the graph', async ({ workbench, page }) => {
   await expect(workbench.library.searchbox).toBeVisible();
   const graph = await GraphView.open(page);

@@ -14,7 +14,11 @@ export interface GraphCanvasHostProps {
   edges: ViewEdge[];
   colorMode: ColorMode;
   hidden: ReadonlySet<string> | null;
+  /** Edges (indices into `edges`) to hide among shown nodes, where the canvas can. */
+  hiddenEdges?: ReadonlySet<number> | null;
   labelDensity: number;
+  /** The chosen node: lit with its neighbours whenever the pointer is on no other. */
+  selected?: string | null;
   /** Where the layout is remembered; none: laid out every time. */
   cacheKey?: string;
   label: string;
@@ -45,7 +49,7 @@ export function GraphCanvasHost(props: GraphCanvasHostProps) {
         onNodeClick: (id) => live.current.onNodeClick?.(id),
         onNodeDoubleClick: (id) => live.current.onNodeDoubleClick?.(id),
         onNodeHover: (id) => {
-          made.setHighlighted(id);
+          made.setHighlighted(id ?? live.current.selected ?? null);
           live.current.onNodeHover?.(id);
         },
         onStageClick: () => live.current.onStageClick?.(),
@@ -89,11 +93,21 @@ export function GraphCanvasHost(props: GraphCanvasHostProps) {
   }, [canvas, props.colorMode, theme, props.nodes]);
 
   useEffect(() => canvas?.setHidden(props.hidden), [canvas, props.hidden, props.nodes]);
+  useEffect(() => {
+    // An extension the canvas engineer is adding: used once it is there.
+    const c = canvas as
+      (GraphCanvas & { setHiddenEdges?(e: ReadonlySet<number> | null): void }) | null;
+    c?.setHiddenEdges?.(props.hiddenEdges ?? null);
+  }, [canvas, props.hiddenEdges, props.edges]);
   useEffect(() => canvas?.setLabelDensity(props.labelDensity), [canvas, props.labelDensity]);
+  useEffect(
+    () => canvas?.setHighlighted(props.selected ?? null),
+    [canvas, props.selected, props.nodes],
+  );
 
   return (
     <div className="graph-canvas-frame">
-      <div ref={box} className="graph-canvas-host" role="img" aria-label={props.label} />
+      <div ref={box} className="graph-canvas-host" role="group" aria-label={props.label} />
       {failure && (
         <div className="graph-failure" role="alert">
           <p>The graph cannot be drawn here: {failure}</p>

@@ -107,9 +107,11 @@ export function GraphEntityPanel(props: GraphEntityPanelProps) {
                 <button type="button" className="link-button" onClick={() => props.onSelect(c.id)}>
                   {c.label}
                 </button>
-                <span className="graph-comention-weight">
-                  {count(c.weight, 'shared story', 'shared stories')}
-                </span>
+                {storySlug === null && c.kind !== 'story' && (
+                  <span className="graph-comention-weight">
+                    {count(c.weight, 'shared story', 'shared stories')}
+                  </span>
+                )}
               </div>
               {storySlug === null && (
                 <ul

@@ -65,6 +65,7 @@ export function GraphMain() {
   }, [graph, selected]);
 
   const hidden = useMemo(() => graph?.hiddenAfter(date) ?? null, [graph, date]);
+  const hiddenEdges = useMemo(() => graph?.hiddenEdgesAfter(date) ?? null, [graph, date]);
   const aliases = useMemo(() => {
     const e = entities.find((x) => x.slug === selected);
     return e ? e.aliases : null;
@@ -202,7 +203,9 @@ export function GraphMain() {
               edges={graph.edges}
               colorMode={colorMode}
               hidden={hidden}
+              hiddenEdges={hiddenEdges}
               labelDensity={density}
+              selected={selected}
               cacheKey={`${desk?.root ?? ''}|${storyNodes ? 'stories' : 'entities'}`}
               label={`Graph of ${graph.nodes.length} nodes and ${graph.edges.length} connections`}
               onReady={(c) => (canvas.current = c)}

@@ -76,6 +76,7 @@ export function LocalGraph() {
             colorMode="kind"
             hidden={null}
             labelDensity={density}
+            selected={selected ?? storyId}
             label={`Graph of this story: ${local.nodes.length - 1} entities`}
             onReady={(c) => (canvas.current = c)}
             onNodeClick={(id) => setSelected(id === storyId ? null : id)}

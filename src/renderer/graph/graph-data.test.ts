@@ -78,6 +78,8 @@ describe('ViewGraph', () => {
     expect(g.hiddenAfter('2026-03-20')).toBeNull();
     expect(g.hiddenAfter('2025-12-31')!.size).toBe(4);
     expect(g.edgesBy('2026-01-31')).toBe(3);
+    expect(g.hiddenEdgesAfter('2026-01-31')).toEqual(new Set([0]));
+    expect(g.hiddenEdgesAfter(null)).toBeNull();
     expect(g.edgesBy(null)).toBe(4);
   });
 

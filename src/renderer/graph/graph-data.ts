@@ -141,7 +141,17 @@ export class ViewGraph {
     return hidden.size ? hidden : null;
   }
 
-  /** Edges (indices) first seen on or before `date` between shown nodes: the count the slider shows. */
+  /** Edges (indices into `edges`) first seen after `date`; null when nothing is hidden. */
+  hiddenEdgesAfter(date: string | null): Set<number> | null {
+    if (date === null) return null;
+    const hidden = new Set<number>();
+    this.edgeFirstDate.forEach((d, i) => {
+      if (d > date) hidden.add(i);
+    });
+    return hidden.size ? hidden : null;
+  }
+
+  /** How many edges were there by `date` (all of them for null): the count the slider shows. */
   edgesBy(date: string | null): number {
     if (date === null) return this.edges.length;
     return this.edgeFirstDate.filter((d) => d <= date).length;
@@ -199,7 +209,7 @@ export class ViewGraph {
    */
   localGraph(
     slug: string,
-    neighbours = 12,
+    neighbours = 10,
   ): { nodes: ViewNode[]; edges: ViewEdge[]; entities: ViewNode[] } {
     const si = this.data.stories.findIndex((s) => s.slug === slug);
     const seeds = new Set<number>();
