@@ -1,11 +1,11 @@
 import {
   buildGraph,
+  canonicalizer,
   communities,
   egoGraph,
   nodeIndex,
   storyNodeId,
   storySlugOf,
-  subgraph,
   type DeskGraph,
   type GraphEntity,
   type GraphFilters,
@@ -103,36 +103,13 @@ function read(
   if (!Number.isInteger(hops) || hops < 0)
     throw new GraphRequestError(`hops is a whole number of 0 or more, not ${hops}`);
   const focus = request.focus;
-  const wantStories = Boolean(request.stories) || (focus !== undefined && 'story' in focus);
-  // Each entity's stories come from the story–entity edges of the graph with
-  // story nodes: the one place where the build has resolved every alias.
   let graph = buildGraph(stories, entities, {
-    storyNodes: wantStories || withMentions,
+    storyNodes: Boolean(request.stories) || (focus !== undefined && 'story' in focus),
     filters: request.filters ?? {},
   });
-  const mentions = new Map<string, number[]>();
-  if (withMentions) {
-    const storyAt = new Map(graph.stories.map((slug, i) => [slug, i]));
-    const { count, source: from, target: to } = graph.edges;
-    for (let i = 0; i < count; i++) {
-      const a = graph.nodes[from[i]!]!.id;
-      const b = graph.nodes[to[i]!]!.id;
-      const sa = storySlugOf(a);
-      const sb = storySlugOf(b);
-      if ((sa === null) === (sb === null)) continue;
-      const entity = sa === null ? a : b;
-      const si = storyAt.get((sa ?? sb)!)!;
-      const list = mentions.get(entity);
-      if (list) list.push(si);
-      else mentions.set(entity, [si]);
-    }
-    for (const list of mentions.values()) list.sort((x, y) => x - y);
-    if (!wantStories)
-      graph = subgraph(
-        graph,
-        Uint8Array.from(graph.nodes, (n) => (n.kind === 'story' ? 0 : 1)),
-      );
-  }
+  const mentions = withMentions
+    ? mentionsOf(graph, stories, entities)
+    : new Map<string, number[]>();
   if (focus && 'entity' in focus) {
     const wanted = focus.entity;
     const lower = wanted.toLowerCase();
@@ -165,4 +142,38 @@ function read(
     graph = egoGraph(graph, storyNodeId(slug), hops);
   }
   return { graph, mentions, stories };
+}
+
+/**
+ * Each entity's stories, as indices into graph.stories, ascending: the
+ * stories that passed the filters, their mentions resolved as buildGraph
+ * resolves them (one map lookup a mention).
+ */
+function mentionsOf(
+  graph: DeskGraph,
+  stories: readonly GraphStory[],
+  entities: readonly GraphEntity[],
+): Map<string, number[]> {
+  const storyAt = new Map(graph.stories.map((slug, i) => [slug, i]));
+  const registry = new Map<string, GraphEntity>();
+  for (const e of entities) if (!registry.has(e.slug)) registry.set(e.slug, e);
+  const canonical = canonicalizer(entities, registry);
+  const resolved = new Map<string, string>();
+  const seen = new Set<number>();
+  const mentions = new Map<string, number[]>();
+  for (const story of stories) {
+    const si = storyAt.get(story.slug);
+    // Filtered out, or a second story under the same slug (the build keeps the first).
+    if (si === undefined || seen.has(si)) continue;
+    seen.add(si);
+    for (const raw of story.entities) {
+      let slug = resolved.get(raw);
+      if (slug === undefined) resolved.set(raw, (slug = canonical(raw)));
+      const list = mentions.get(slug);
+      if (!list) mentions.set(slug, [si]);
+      else if (list[list.length - 1] !== si) list.push(si);
+    }
+  }
+  for (const list of mentions.values()) list.sort((a, b) => a - b);
+  return mentions;
 }
