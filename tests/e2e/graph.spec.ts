@@ -159,6 +159,23 @@ test('the time slider and the filters narrow the graph', async ({ workbench, pag
   await expect(graph.panel('Black Sea')).toBeVisible();
 });
 
+test('colour by community, with story nodes', async ({ workbench, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(workbench.library.searchbox).toBeVisible();
+  const graph = await GraphView.open(page);
+  await graph.region.getByRole('combobox', { name: 'Colour' }).selectOption('community');
+  await expect(graph.legend).toContainText('Around ');
+  await graph.region.getByRole('checkbox', { name: 'Stories' }).check();
+  await expect(graph.timeline).toContainText('44 of 44 nodes');
+  await graph.settled();
+  await graph.find('geneva', 'Ukraine-Russia talks');
+  const panel = graph.panel(/^Ukraine-Russia talks inch forward/);
+  await expect(panel.getByRole('button', { name: 'Open story' })).toBeVisible();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: artifactPath('graph-global-community.png') });
+  expect(await serious(page, '.graph-view')).toEqual([]);
+});
+
 for (const theme of ['Light', 'Dark'] as const) {
   test(`the graph views are accessible and look right (${theme.toLowerCase()})`, async ({
     workbench,

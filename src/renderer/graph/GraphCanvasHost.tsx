@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { GraphCanvas } from './canvas';
-import type { ViewEdge, ViewNode } from './graph-data';
+import { shortLabel, type ViewEdge, type ViewNode } from './graph-data';
 import { loadPositions, savePositions } from './positions';
 import { colorOf, readPalette, type ColorMode } from './palette';
 import { useThemeName } from './use-theme';
@@ -78,7 +78,11 @@ export function GraphCanvasHost(props: GraphCanvasHostProps) {
   useEffect(() => {
     if (!canvas) return;
     const positions = props.cacheKey ? loadPositions(props.cacheKey) : undefined;
-    canvas.setData(props.nodes, props.edges, { positions, layout: true });
+    // Headlines are long: drawn cut short (the panel and the search show them whole).
+    const nodes = props.nodes.map((n) =>
+      n.kind === 'story' ? { ...n, label: shortLabel(n.label) } : n,
+    );
+    canvas.setData(nodes, props.edges, { positions, layout: true });
   }, [canvas, props.nodes, props.edges, props.cacheKey]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphView } from '../../shared/api';
-import { addDays, daysBetween, fold, ViewGraph } from './graph-data';
+import { addDays, daysBetween, fold, shortLabel, ViewGraph } from './graph-data';
 
 // A hand-made graph.get reply: four entities, three stories over three months.
 //   s1 (2026-01-05): russia, ukraine, putin
@@ -125,5 +125,13 @@ describe('dates and folding', () => {
     expect(daysBetween('2026-01-30', '2026-03-01')).toBe(30);
     expect(addDays('2026-01-30', 30)).toBe('2026-03-01');
     expect(fold('Erdoğan ZELENSKYY')).toBe('erdogan zelenskyy');
+  });
+
+  it('cuts long labels at a word', () => {
+    expect(shortLabel('Russia')).toBe('Russia');
+    expect(shortLabel('Ukraine-Russia talks inch forward: prisoner swaps yes, a summit')).toBe(
+      'Ukraine-Russia talks inch forward…',
+    );
+    expect(shortLabel('A'.repeat(50))).toBe(`${'A'.repeat(34)}…`);
   });
 });

@@ -193,7 +193,13 @@ export class ViewGraph {
       if (!c) best.set(node.community, { count: 1, top: node });
       else {
         c.count++;
-        if (node.weight > c.top.weight) c.top = node;
+        // Named after an entity rather than a story's headline, when it has one.
+        const story = (n: ViewNode) => (n.kind === 'story' ? 1 : 0);
+        if (
+          story(node) - story(c.top) < 0 ||
+          (story(node) === story(c.top) && node.weight > c.top.weight)
+        )
+          c.top = node;
       }
     }
     return [...best]
@@ -279,6 +285,14 @@ export class ViewGraph {
       stories: this.data.stories.map((s) => s.slug),
     };
   }
+}
+
+/** A label short enough to draw: story headlines are cut at a word, with an ellipsis. */
+export function shortLabel(label: string, max = 34): string {
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max);
+  const space = /\s/.test(label[max]!) ? max : cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,:;–—-]+$/, '')}…`;
 }
 
 /** The story a node id names, or null for an entity. */

@@ -31,8 +31,8 @@ export class GraphView {
   }
 
   /** The panel of the chosen node (a region named after it). */
-  panel(name: string): Locator {
-    return this.region.getByRole('region', { name, exact: true });
+  panel(name: string | RegExp): Locator {
+    return this.region.getByRole('region', { name, exact: typeof name === 'string' });
   }
 
   /** Clicks the middle of the drawing: where focusing a node puts it. */
