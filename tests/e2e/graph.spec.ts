@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { GraphView, LocalGraphPanel } from './pages/graph-view';
 import { artifactPath } from './support/chromium';
@@ -83,6 +83,33 @@ test('export JSON downloads the graph, with the reference story’s entities', a
   expect(
     json.edges.find((e) => e.source === 'russia' && e.target === 'ukraine')?.stories,
   ).toContain('ukraine-russia-geneva-territory-talks');
+});
+
+test('the view exports as PNG and SVG, the graph as GEXF and GraphML', async ({
+  workbench,
+  page,
+}) => {
+  await expect(workbench.library.searchbox).toBeVisible();
+  const graph = await GraphView.open(page);
+  await graph.settled();
+  const read = async (label: RegExp) => {
+    const download = await graph.export(label);
+    return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+  };
+  const png = await read(/PNG/);
+  expect(png.name).toMatch(/-graph\.png$/);
+  expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+  writeFileSync(artifactPath('graph-export.png'), png.bytes);
+  const svg = await read(/SVG/);
+  expect(svg.name).toMatch(/-graph\.svg$/);
+  expect(svg.bytes.toString('utf8')).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg.bytes.toString('utf8')).toContain('Vladimir Putin');
+  const gexf = await read(/GEXF/);
+  expect(gexf.bytes.toString('utf8')).toMatch(/^<\?xml[^>]*>\n<gexf /);
+  expect(gexf.bytes.toString('utf8')).toContain('<node id="russia" label="Russia">');
+  const graphml = await read(/GraphML/);
+  expect(graphml.bytes.toString('utf8')).toMatch(/^<\?xml[^>]*>\n<graphml /);
 });
 
 test('the palette’s Show graph opens it, Escape goes back; double-click opens the entity', async ({
