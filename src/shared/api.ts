@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeskEvent } from './api-events';
 import { DeskSettings, StoryStatus } from './desk';
 import { Entity, EntityKind } from './entity';
+import { GraphFilters } from './graph/model';
 import { OutletEntry, SearchQuery, SearchResult, SourceEntry } from './search';
 import { DIAGNOSTIC_CODES } from './story/diagnostics';
 import { StorySummary } from './story-summary';
@@ -234,6 +235,60 @@ const entityMethods = {
   'entity.merge': { input: z.object({ from: Slug, into: Slug }), output: Entity },
 } as const satisfies Record<`entity.${string}`, MethodSpec>;
 
+const GraphNodeKind = z.union([EntityKind, z.literal('story')]);
+// Checked with one plain loop: zod's per-element check takes most of a second
+// on the million numbers of a big desk's edges.
+const Counts = z.custom<number[]>(
+  (v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)),
+  'an array of numbers',
+);
+
+/** What the Graph view asks for: `desk graph`'s options. */
+export const GraphRequest = z.object({
+  filters: GraphFilters.optional(),
+  /** The nodes within `hops` edges of one entity (slug, name or alias) or one story. */
+  focus: z
+    .union([z.object({ entity: z.string().min(1).max(300) }), z.object({ story: Slug })])
+    .optional(),
+  hops: z.number().int().min(0).max(20).optional(),
+  /** Story nodes, story–story and story–entity edges (always with a story focus). */
+  stories: z.boolean().optional(),
+  /** Each node's community (Louvain): costs time on a big desk, so only when asked. */
+  communities: z.boolean().optional(),
+});
+export type GraphRequest = z.infer<typeof GraphRequest>;
+
+/**
+ * The graph as the Graph view draws it. Edges are columns of numbers (edge i
+ * joins nodes[source[i]] and nodes[target[i]]; its stories are
+ * stories[storyIndex[j]] for j in storyStart[i] .. storyStart[i + 1]); a
+ * desk has about a million of them, and as objects they would not cross a
+ * wire quickly. Node v's stories are stories[nodeStories.index[j]] for j in
+ * nodeStories.start[v] .. start[v + 1]: an entity's mentions, a story node's
+ * own story. Each story's date lets the view replay how the graph grew.
+ */
+export const GraphView = z.object({
+  nodes: z.array(
+    z.object({ id: z.string(), label: z.string(), kind: GraphNodeKind, weight: z.number() }),
+  ),
+  edges: z.object({
+    source: Counts,
+    target: Counts,
+    weight: Counts,
+    storyStart: Counts,
+    storyIndex: Counts,
+  }),
+  stories: z.array(z.object({ slug: z.string(), title: z.string(), date: z.string() })),
+  nodeStories: z.object({ start: Counts, index: Counts }),
+  /** By node, when asked for; null otherwise. */
+  communities: Counts.nullable(),
+});
+export type GraphView = z.infer<typeof GraphView>;
+
+const graphMethods = {
+  'graph.get': { input: GraphRequest, output: GraphView },
+} as const satisfies Record<`graph.${string}`, MethodSpec>;
+
 const draftMethods = {
   'draft.put': {
     input: z.object({ slug: Slug, text: StoryBody, baseHash: z.string().nullable() }),
@@ -249,6 +304,7 @@ export const apiMethods = {
   ...storyMethods,
   ...searchMethods,
   ...entityMethods,
+  ...graphMethods,
   ...draftMethods,
 } as const satisfies Record<string, MethodSpec>;
 

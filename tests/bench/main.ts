@@ -25,6 +25,10 @@ export const BENCHES: Bench[] = [
     run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),
   },
   { name: 'ui', run: async ({ stories }) => (await import('./ui')).benchUi({ stories }) },
+  {
+    name: 'graph',
+    run: async ({ stories }) => (await import('./graph-view')).benchGraphView({ stories }),
+  },
 ];
 
 async function main(argv: string[]): Promise<number> {

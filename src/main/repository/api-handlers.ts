@@ -3,6 +3,7 @@ import { setFrontMatterKey } from '../../shared/story';
 import { parseStory } from '../../shared/story';
 import type { ExportFormat } from '../../shared/export';
 import type { Desk } from './desk';
+import { readGraphView } from './graph';
 
 // The contract's serving side for a desk: every method of api.ts mapped onto
 // the repository. Transports (Electron IPC, HTTP, direct calls) wrap this one
@@ -76,6 +77,8 @@ export function createDeskHandlers(desk: Desk, app: AppIdentity): ApiHandlers {
     'entity.setKind': ({ slug, kind }) => desk.setEntityKind(slug, kind),
     'entity.rename': ({ slug, name }) => desk.renameEntity(slug, name),
     'entity.merge': ({ from, into }) => desk.mergeEntities(from, into),
+
+    'graph.get': (request) => readGraphView(desk, request),
 
     'draft.put': (input) => {
       desk.putDraft(input);

@@ -266,6 +266,20 @@ const calls: { readonly [K in Method]: (api: Api) => Promise<void> } = {
     expect(into.slug).toBe('france');
     expect((await api['entity.list']()).map((e) => e.slug)).not.toContain('evian-les-bains');
   },
+  'graph.get': async (api) => {
+    const g = await api['graph.get']({ focus: { story: REFERENCE }, hops: 1 });
+    const entities = g.nodes.filter((n) => n.kind !== 'story').map((n) => n.id);
+    expect(entities).toEqual([
+      'russia',
+      'ukraine',
+      'ukraine-russia-war',
+      'united-states',
+      'vladimir-putin',
+      'volodymyr-zelensky',
+    ]);
+    expect(g.edges.source).toHaveLength(g.edges.weight.length);
+    expect(g.stories.map((s) => s.slug)).toContain(REFERENCE);
+  },
   'draft.put': async (api) => {
     const { hash } = await api['story.read']({ slug: REFERENCE });
     expect(

@@ -3,6 +3,7 @@ import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
 import { MetaView, NumbersView, RelatedView, TakesView } from '../forms';
+import { LocalGraph } from '../graph';
 import { store, useWorkbench, type RightPanelId } from './store';
 import { shortcutOf, useWb, withShortcut } from './ui';
 
@@ -24,6 +25,7 @@ export const rightPanels: RightPanelView[] = [
   { id: 'related', title: 'Related', Component: RelatedView },
   { id: 'meta', title: 'Meta', Component: MetaView },
   { id: 'entity', title: 'Entity', Component: EntityView },
+  { id: 'graph', title: 'Graph', Component: LocalGraph },
 ];
 
 export function RightPanel() {

@@ -10,7 +10,9 @@ import {
   PanelRight,
   Search,
   Sun,
+  Waypoints,
 } from 'lucide-react';
+import { GraphMain } from '../graph';
 import { commands } from './commands';
 import { Dialogs } from './dialogs';
 import { queuedDraftsInBrowser } from './draft-queue';
@@ -126,6 +128,8 @@ function Banner() {
           icon={<FileUp size={16} aria-hidden="true" />}
         />
         <span className="toolbar-sep" aria-hidden="true" />
+        <GraphButton />
+        <span className="toolbar-sep" aria-hidden="true" />
         <ToolButton
           id="view.toggleSidebar"
           label={layout.sidebarCollapsed ? 'Show library' : 'Hide library'}
@@ -146,6 +150,21 @@ function Banner() {
         />
       </div>
     </header>
+  );
+}
+
+function GraphButton() {
+  const open = useWorkbench((s) => s.graphOpen);
+  return (
+    <button
+      type="button"
+      className="button graph-toggle"
+      aria-pressed={open}
+      title={withShortcut(open ? 'Back to the editor' : 'Show the desk’s graph', 'view.graph')}
+      onClick={() => commands.run('view.graph')}
+    >
+      <Waypoints size={15} aria-hidden="true" /> Graph
+    </button>
   );
 }
 
@@ -227,6 +246,7 @@ function ThemeSwitch({ theme }: { theme: ThemeChoice }) {
 
 function Columns() {
   const layout = useWorkbench((s) => s.layout);
+  const graphOpen = useWorkbench((s) => s.graphOpen);
   const phase = useWorkbench((s) => s.phase);
   const sidebar = usePanelRef();
   const right = usePanelRef();
@@ -291,7 +311,10 @@ function Columns() {
       </Panel>
       <Separator className="resize-handle" aria-label="Resize library" />
       <Panel id="editor" minSize={320} className="panel panel-editor">
-        <EditorArea />
+        <div className="main-view" hidden={graphOpen}>
+          <EditorArea />
+        </div>
+        {graphOpen && <GraphMain />}
       </Panel>
       <Separator className="resize-handle" aria-label="Resize side panel" />
       <Panel

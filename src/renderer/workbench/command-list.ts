@@ -1,4 +1,5 @@
 import { STORY_STATUSES } from '../../shared/desk';
+import { toggleGraph } from '../graph/open';
 import type { Command } from './commands';
 import { activeTabMeta, store, useWorkbench, type ThemeChoice } from './store';
 import type { Workbench } from './workbench';
@@ -245,6 +246,21 @@ export function createCommands(wb: Workbench): Command[] {
       title: 'Show entities list',
       category: 'View',
       run: () => store.setLayout({ sidebarCollapsed: false, sidebarView: 'entities' }),
+    },
+    {
+      id: 'view.graph',
+      title: 'Show graph',
+      category: 'View',
+      keys: ['Mod-Shift-G', 'Alt-G'],
+      keywords: 'network connections entities map who',
+      run: toggleGraph,
+    },
+    {
+      id: 'view.localGraph',
+      title: 'Show the story’s graph',
+      category: 'View',
+      keywords: 'network connections entities local side panel',
+      run: () => store.setLayout({ rightCollapsed: false, rightTab: 'graph' }),
     },
     {
       id: 'view.theme.system',

@@ -103,6 +103,8 @@ export interface WorkbenchState {
   activeTab: string | null;
   layout: LayoutState;
   entitySlug: string | null;
+  /** The desk's graph is shown in place of the editor. */
+  graphOpen: boolean;
   connection: ConnectionState;
   /** Drafts waiting for the server to come back. */
   queuedDrafts: number;
@@ -133,6 +135,7 @@ export const useWorkbench = create<WorkbenchState>(() => ({
   activeTab: null,
   layout: defaultLayout,
   entitySlug: null,
+  graphOpen: false,
   connection: 'connected',
   queuedDrafts: 0,
   palette: null,

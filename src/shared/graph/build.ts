@@ -300,9 +300,9 @@ function keptStories(
  * aliases (`moscow` for Russia, from a summary made without the registry): it
  * resolves to that entity. The alias table is built only when needed.
  */
-function canonicalizer(
+export function canonicalizer(
   entities: readonly GraphEntity[],
-  registry: Map<string, GraphEntity>,
+  registry: ReadonlyMap<string, GraphEntity>,
 ): (slug: string) => string {
   let aliases: Map<string, string> | null = null;
   return (slug) => {

@@ -110,6 +110,43 @@ describe('the reference story', () => {
     });
     expect(g.edges.count).toBe(21);
   });
+
+  // The same story with Russia and Ukraine gone from its Entities line: its
+  // prose links ([Moscow](/ja/entity/russia), [Kyiv](/ja/entity/ukraine), …)
+  // still make them nodes, once each.
+  it('counts prose links as mentions, so Russia and Ukraine stay without the Entities line', () => {
+    const text = readFileSync(REFERENCE, 'utf8').replace(
+      '- Entities: Ukraine Russia War, Ukraine, Russia, Vladimir Putin,',
+      '- Entities: Ukraine Russia War, Vladimir Putin,',
+    );
+    expect(text).not.toContain('Entities: Ukraine Russia War, Ukraine, Russia');
+    const trimmed = summarizeStory('trimmed', parseStory(text), resolverOf(registry));
+    expect(buildGraph([trimmed], registry).nodes.map((n) => `${n.id} ${n.weight}`)).toEqual([
+      'russia 1',
+      'ukraine 1',
+      'ukraine-russia-war 1',
+      'united-states 1',
+      'vladimir-putin 1',
+      'volodymyr-zelensky 1',
+    ]);
+  });
+
+  it('resolves an alias on the Entities line (Moscow, Kyiv) to its entity', () => {
+    const text = readFileSync(REFERENCE, 'utf8').replace(
+      'Entities: Ukraine Russia War, Ukraine, Russia,',
+      'Entities: Ukraine Russia War, Kyiv, Moscow,',
+    );
+    const aliased = summarizeStory('aliased', parseStory(text), resolverOf(registry));
+    const g = buildGraph([summary, aliased], registry);
+    expect(ids(g)).toEqual(ids(graph));
+    expect(g.nodes.find((n) => n.id === 'russia')!.weight).toBe(2);
+    expect(edgeList(g).find((e) => e.source === 'russia' && e.target === 'ukraine')).toEqual({
+      source: 'russia',
+      target: 'ukraine',
+      weight: 2,
+      stories: ['aliased', 'ukraine-russia-geneva-territory-talks'],
+    });
+  });
 });
 
 // A small desk by hand: d-story was summarised without the registry (`moscow`).

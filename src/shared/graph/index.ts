@@ -1,5 +1,5 @@
 export * from './model';
-export { buildGraph } from './build';
+export { buildGraph, canonicalizer } from './build';
 export { egoGraph, subgraph } from './ego';
 export { communities } from './communities';
 export {

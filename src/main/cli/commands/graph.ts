@@ -1,15 +1,12 @@
 import {
-  buildGraph,
-  egoGraph,
   GRAPH_FORMATS,
   GraphFilters,
-  nodeIndex,
-  storyNodeId,
   toGexf,
   toGraphML,
   toJson,
   type GraphFormat,
 } from '../../../shared/graph';
+import { GraphRequestError, readDeskGraph } from '../../repository/graph';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliIo } from '../io';
 import { openDesk, reportProblems } from '../open-desk';
@@ -69,40 +66,22 @@ export function graph(args: string[], io: CliIo): number {
   const desk = openDesk(values.repo, io, 'graph');
   try {
     reportProblems(desk, io);
-    const stories = desk.listStories();
-    const entities = desk.listEntities();
-    let result = buildGraph(stories, entities, {
-      storyNodes: Boolean(values.stories) || values.story !== undefined,
-      filters: filters.data,
-    });
-    if (values.entity !== undefined) {
-      const wanted = values.entity;
-      const lower = wanted.toLowerCase();
-      // A slug, or failing that a name or alias the registry knows.
-      const known =
-        entities.find((e) => e.slug === wanted) ??
-        entities.find(
-          (e) => e.name.toLowerCase() === lower || e.aliases.some((a) => a.toLowerCase() === lower),
-        );
-      const slug = known?.slug ?? wanted;
-      if (nodeIndex(result, slug) < 0) {
-        const mentioned = stories.some((s) => s.entities.includes(slug));
-        throw new UsageError(
-          !known && !mentioned
-            ? `desk graph: there is no entity “${wanted}” in this desk (desk entities lists them)`
-            : `desk graph: no story${mentioned ? ' that passes the filters' : ''} mentions the entity “${slug}”`,
-        );
-      }
-      result = egoGraph(result, slug, hops);
-    } else if (values.story !== undefined) {
-      const slug = values.story;
-      if (nodeIndex(result, storyNodeId(slug)) < 0)
-        throw new UsageError(
-          stories.some((s) => s.slug === slug)
-            ? `desk graph: the story “${slug}” does not pass the filters`
-            : `desk graph: there is no story “${slug}” in this desk (desk ls lists them)`,
-        );
-      result = egoGraph(result, storyNodeId(slug), hops);
+    const focus =
+      values.entity !== undefined
+        ? { entity: values.entity }
+        : values.story !== undefined
+          ? { story: values.story }
+          : undefined;
+    let result;
+    try {
+      result = readDeskGraph(desk, {
+        filters: filters.data,
+        stories: Boolean(values.stories),
+        ...(focus && { focus, hops }),
+      });
+    } catch (e) {
+      if (!(e instanceof GraphRequestError)) throw e;
+      throw new UsageError(`desk graph: ${e.message}${e.hint ? ` (${e.hint})` : ''}`);
     }
     io.stdout(
       format === 'gexf'

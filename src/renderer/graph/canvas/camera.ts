@@ -1,0 +1,132 @@
+// The view: which graph point sits at the viewport's centre and how many CSS
+// pixels a graph unit spans. Graph y grows downwards, as the screen's does.
+
+export interface Camera {
+  x: number;
+  y: number;
+  /** CSS pixels per graph unit. */
+  scale: number;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Screen padding kept around a fitted graph, in CSS pixels. */
+export const FIT_PADDING = 24;
+
+export function toScreen(
+  camera: Camera,
+  viewport: Viewport,
+  x: number,
+  y: number,
+): [number, number] {
+  return [
+    (x - camera.x) * camera.scale + viewport.width / 2,
+    (y - camera.y) * camera.scale + viewport.height / 2,
+  ];
+}
+
+export function toGraph(
+  camera: Camera,
+  viewport: Viewport,
+  sx: number,
+  sy: number,
+): [number, number] {
+  return [
+    (sx - viewport.width / 2) / camera.scale + camera.x,
+    (sy - viewport.height / 2) / camera.scale + camera.y,
+  ];
+}
+
+/** The bounds of the positions of the nodes not hidden; null when none is shown. */
+export function boundsOf(
+  xy: Float32Array,
+  count: number,
+  hidden?: (i: number) => boolean,
+): Bounds | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < count; i++) {
+    if (hidden?.(i)) continue;
+    const x = xy[2 * i]!;
+    const y = xy[2 * i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return minX <= maxX ? { minX, minY, maxX, maxY } : null;
+}
+
+/** The camera that shows all of `bounds` with FIT_PADDING around it. */
+export function fitCamera(bounds: Bounds | null, viewport: Viewport): Camera {
+  if (!bounds) return { x: 0, y: 0, scale: 1 };
+  const w = Math.max(bounds.maxX - bounds.minX, 1e-6);
+  const h = Math.max(bounds.maxY - bounds.minY, 1e-6);
+  const room = (d: number) => Math.max(d - 2 * FIT_PADDING, 1);
+  const scale = Math.min(room(viewport.width) / w, room(viewport.height) / h);
+  return {
+    x: (bounds.minX + bounds.maxX) / 2,
+    y: (bounds.minY + bounds.maxY) / 2,
+    scale: Number.isFinite(scale) && scale > 0 ? scale : 1,
+  };
+}
+
+/** Zoom by `factor` keeping the graph point under the screen point (sx, sy) in place. */
+export function zoomAt(
+  camera: Camera,
+  viewport: Viewport,
+  sx: number,
+  sy: number,
+  factor: number,
+): Camera {
+  const [gx, gy] = toGraph(camera, viewport, sx, sy);
+  const scale = camera.scale * factor;
+  return {
+    x: gx - (sx - viewport.width / 2) / scale,
+    y: gy - (sy - viewport.height / 2) / scale,
+    scale,
+  };
+}
+
+/** Pan by a screen offset: the graph follows the pointer. */
+export function panBy(camera: Camera, dx: number, dy: number): Camera {
+  return { x: camera.x - dx / camera.scale, y: camera.y - dy / camera.scale, scale: camera.scale };
+}
+
+/**
+ * The camera a CSS transform `translate(tx, ty) scale(s)` (origin top left)
+ * of the last rendered image stands for: how a snapshot moved during a
+ * gesture becomes the camera that renders the same picture crisply.
+ */
+export function applyScreenTransform(
+  camera: Camera,
+  viewport: Viewport,
+  tx: number,
+  ty: number,
+  s: number,
+): Camera {
+  // Screen point p of the old image is shown at p * s + t. The viewport's
+  // centre now shows the old image's point (c - t) / s.
+  const cx = (viewport.width / 2 - tx) / s;
+  const cy = (viewport.height / 2 - ty) / s;
+  const [gx, gy] = toGraph(camera, viewport, cx, cy);
+  return { x: gx, y: gy, scale: camera.scale * s };
+}
+
+export function interpolate(a: Camera, b: Camera, t: number): Camera {
+  // Scale interpolated geometrically, so zooming feels even.
+  const scale = a.scale * Math.pow(b.scale / a.scale, t);
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, scale };
+}

@@ -1,0 +1,26 @@
+import { store } from '../workbench/store';
+
+// The desk's graph takes the editor's place and the side panel's room: it is
+// wide by nature. Closing it gives the side panel back as it was.
+
+let sidePanelWasOpen = false;
+
+export function openGraph(): void {
+  const s = store.get();
+  if (s.graphOpen) return;
+  sidePanelWasOpen = !s.layout.rightCollapsed;
+  store.set({ graphOpen: true });
+  if (sidePanelWasOpen) store.setLayout({ rightCollapsed: true });
+}
+
+export function closeGraph(): void {
+  if (!store.get().graphOpen) return;
+  store.set({ graphOpen: false });
+  if (sidePanelWasOpen) store.setLayout({ rightCollapsed: false });
+  sidePanelWasOpen = false;
+}
+
+export function toggleGraph(): void {
+  if (store.get().graphOpen) closeGraph();
+  else openGraph();
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import type { Api, GraphRequest } from '../../shared/api';
+import { useWorkbench } from '../workbench/store';
+import { message } from '../workbench/workbench';
+import { ViewGraph } from './graph-data';
+
+// graph.get, asked again when the desk's stories change, and shared: the
+// global view and the local graph ask for the same whole-desk graph, and a
+// desk of 10,000 stories should be read once for both.
+
+const cache = new Map<string, Promise<ViewGraph>>();
+const CACHE_SIZE = 4;
+
+function load(api: Api, request: GraphRequest, version: number): Promise<ViewGraph> {
+  const key = `${version} ${JSON.stringify(request)}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = api['graph.get'](request).then((data) => new ViewGraph(data));
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return hit;
+}
+
+export interface GraphState {
+  graph: ViewGraph | null;
+  error: string | null;
+  loading: boolean;
+}
+
+export function useGraph(api: Api, request: GraphRequest, enabled = true): GraphState {
+  const version = useWorkbench((s) => s.libraryVersion);
+  const key = JSON.stringify(request);
+  const [state, setState] = useState<GraphState>({ graph: null, error: null, loading: true });
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load(api, JSON.parse(key) as GraphRequest, version).then(
+      (graph) => live && setState({ graph, error: null, loading: false }),
+      (e: unknown) => live && setState({ graph: null, error: message(e), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, key, version, enabled]);
+  return state;
+}
