@@ -1,4 +1,4 @@
-import { useCallback, type ComponentType, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, type ComponentType, type KeyboardEvent } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
@@ -31,6 +31,13 @@ export const rightPanels: RightPanelView[] = [
 export function RightPanel() {
   const current = useWorkbench((s) => s.layout.rightTab);
   const active = rightPanels.find((p) => p.id === current) ?? rightPanels[0]!;
+
+  // A view chosen from elsewhere (Ctrl-click opens Entity) may sit past the strip's edge.
+  useEffect(() => {
+    document
+      .getElementById(`side-tab-${active.id}`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active.id]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = rightPanels.indexOf(active);
