@@ -122,6 +122,8 @@ export class Workbench {
       const info = Promise.all([this.api['app.info'](), this.api['desk.info']()]);
       const stories = this.api['story.list']();
       const sample = this.api['story.sample']().catch(() => null);
+      // Awaited below; when info fails first, its failure is the one reported.
+      stories.catch(() => {});
       const [app, desk] = await info;
       this.locale = desk.settings.locale;
       const remembered = loadRemembered(desk.root);
