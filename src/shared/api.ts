@@ -34,6 +34,8 @@ export const SampleStory = z.object({
   path: z.string(),
   /** The file's text, byte for byte (the reference has no final newline). */
   text: z.string(),
+  /** The text's hash, as story.read gives it: the base of its first save. */
+  hash: z.string(),
 });
 export type SampleStory = z.infer<typeof SampleStory>;
 

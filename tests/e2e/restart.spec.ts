@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { startDeskServer } from './support/desk-server';
@@ -91,6 +91,33 @@ test('a page reloaded while the server is down offers its text back when it is u
     await editor.save();
     await expect(workbench.statusBar.saveState).toHaveText('Saved');
     expect(desk.readStory(SLUG)).toBe(typed);
+  } finally {
+    await again.stop();
+  }
+});
+
+test('a server started with a new token refuses the open page, which says what to do', async ({
+  workbench,
+  desk,
+}) => {
+  const editor = await workbench.library.openStory(REFERENCE);
+  await desk.server.stop();
+  // A new token for the next run: the desk's kept one is gone.
+  rmSync(path.join(desk.root, '.desk', 'cache', 'serve-token'));
+  const again = await startDeskServer(desk.root, { port: desk.server.port });
+  try {
+    expect(again.url).not.toBe(desk.url);
+    await expect(workbench.statusBar.connection).toContainText(
+      'Refused: open the address desk serve printed',
+      { timeout: 40_000 },
+    );
+    await expect(
+      workbench.notifications.toast('The server no longer accepts this page'),
+    ).toBeVisible();
+    // Typing goes on, and what is typed waits in the browser.
+    await editor.clickBefore(AT);
+    await editor.type('Kept ');
+    await expect(workbench.statusBar.connection).toContainText('1 draft waiting');
   } finally {
     await again.stop();
   }

@@ -40,7 +40,8 @@ export function createDeskHandlers(desk: Desk, app: AppIdentity): ApiHandlers {
     'story.sample': () => {
       const slug = desk.hasStory(SAMPLE_SLUG) ? SAMPLE_SLUG : desk.listStories()[0]?.slug;
       if (!slug) throw new Error('This desk has no stories yet.');
-      return { path: `stories/${slug}.md`, text: desk.readStory(slug).text };
+      const { text, hash } = desk.readStory(slug);
+      return { path: `stories/${slug}.md`, text, hash };
     },
     'story.list': () => desk.listStories(),
     'story.outlets': () => desk.outletLedger(),

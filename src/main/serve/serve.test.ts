@@ -105,6 +105,7 @@ const calls: { readonly [K in Method]: (api: Api) => Promise<void> } = {
     const sample = await api['story.sample']();
     expect(sample.path).toBe(`stories/${REFERENCE}.md`);
     expect(sample.text).toMatch(/^# Ukraine-Russia talks/);
+    expect(sample.hash).toBe((await api['story.read']({ slug: REFERENCE })).hash);
   },
   'story.list': async (api) => {
     const stories = await api['story.list']();

@@ -125,6 +125,8 @@ export class Workbench {
       const info = Promise.all([this.api['app.info'](), this.api['desk.info']()]);
       const stories = this.api['story.list']();
       const sample = this.api['story.sample']().catch(() => null);
+      // Awaited below; when info fails first, its failure is the one reported.
+      stories.catch(() => {});
       const [app, desk] = await info;
       this.locale = desk.settings.locale;
       const remembered = loadRemembered(desk.root);
@@ -140,15 +142,10 @@ export class Workbench {
       store.set({ phase: 'ready' });
       this.listen();
       this.disposers.push(useWorkbench.subscribe((s, prev) => this.maybePersist(s, prev)));
-      // The tabs of last time (or the sample story on a first start), read side by side.
+      // The tabs of last time, read side by side; on a first start, the sample story as sent.
       const slugs = remembered.tabs.filter((slug) =>
         useWorkbench.getState().storiesBySlug.has(slug),
       );
-      if (remembered.fresh) {
-        const slug = /([^/]+)\.md$/.exec((await sample)?.path ?? '')?.[1];
-        // An empty desk has no sample: the empty editor says what to do.
-        if (slug) slugs.push(slug);
-      }
       const reads = await Promise.all(
         slugs.map((slug) => this.api['story.read']({ slug }).catch(() => null)),
       );
@@ -156,6 +153,13 @@ export class Workbench {
         if (read && !this.tabBySlug(slugs[i]!))
           this.addTab(slugs[i]!, read.text, read.hash, { activate: false });
       });
+      if (remembered.fresh) {
+        // An empty desk has no sample: the empty editor says what to do.
+        const first = await sample;
+        const slug = /([^/]+)\.md$/.exec(first?.path ?? '')?.[1];
+        if (first && slug && !this.tabBySlug(slug))
+          this.addTab(slug, first.text, first.hash, { activate: false });
+      }
       const active = useWorkbench.getState().tabs.find((t) => t.slug === remembered.active);
       const first = useWorkbench.getState().tabs[0];
       if (active ?? first) this.activate((active ?? first)!.id);

@@ -347,6 +347,27 @@ describe('diagnostics, at the lines they concern', () => {
     expect(text.split('\n')[10]).toBe('## Summary');
     expect(found(text)).toEqual(['11:4 section-out-of-order']);
     expect(roundTrip(text)).toBe(text);
+    const fix = only(text, 'section-out-of-order').fixes![0]!;
+    expect(fix.label).toMatch(/^Move “Summary” before “/);
+    expect(applyFix(text, fix)).toBe(STORY);
+  });
+
+  test('a section out of order just before the footer moves with a blank line after it', () => {
+    const sections = STORY.split(/\n(?=## )/);
+    const footerAt = sections.at(-1)!.indexOf('\n---\n');
+    expect(footerAt).toBeGreaterThan(0);
+    // The first section, moved to the end (before the footer), without its trailing blank line.
+    const [head, first, ...rest] = sections;
+    const lastBody = rest.at(-1)!;
+    const moved = [
+      head,
+      ...rest.slice(0, -1),
+      lastBody.slice(0, footerAt) + '\n' + first!.trimEnd() + lastBody.slice(footerAt),
+    ].join('\n');
+    const fix = only(moved, 'section-out-of-order').fixes![0]!;
+    const fixed = applyFix(moved, fix);
+    expect(found(fixed)).toEqual(found(STORY));
+    expect(fixed.split(/\n(?=## )/)[1]!.trimEnd()).toBe(first!.trimEnd());
   });
 
   test('a Canonical slug that is not a slug: canonical-slug-invalid', () => {

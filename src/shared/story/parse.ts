@@ -351,6 +351,8 @@ class Parser {
     let i = start;
     const seen = new Set<SectionId>();
     let furthest = -1;
+    /** The layout's sections met so far, in text order: where an out-of-order one moves to. */
+    const placed: { order: number; heading: string; from: number }[] = [];
     while (i < end) {
       const headingLine = i;
       const t = this.lines[i]!.text;
@@ -392,13 +394,32 @@ class Parser {
             headingSpan,
           );
         const order = SECTION_ORDER.indexOf(id);
-        if (order < furthest)
+        if (order < furthest) {
+          // The fix moves the section, heading to the next heading, before the first one
+          // that belongs after it; a blank line keeps the two apart.
+          const target = placed.find((p) => p.order > order)!;
+          const from = this.lines[headingLine]!.from;
+          const to = j < this.lines.length ? this.lines[j]!.from : this.text.length;
+          let block = this.text.slice(from, to);
+          if (!block.endsWith('\n')) block += '\n';
+          if (!block.endsWith('\n\n')) block += '\n';
           this.report(
             'section-out-of-order',
             'warning',
             `“${heading}” should come before “${SECTION_HEADINGS[SECTION_ORDER[furthest]!]}”. Sections follow the order: ${SECTION_ORDER.map((s) => SECTION_HEADINGS[s]).join(', ')}.`,
             headingSpan,
+            [
+              {
+                label: `Move “${heading}” before “${target.heading}”`,
+                changes: [
+                  { from: target.from, to: target.from, insert: block },
+                  { from, to, insert: '' },
+                ],
+              },
+            ],
           );
+        }
+        placed.push({ order, heading, from: this.lines[headingLine]!.from });
         furthest = Math.max(furthest, order);
         seen.add(id);
       }

@@ -33,6 +33,17 @@ export class CommandPalette {
     return this.wb.expectStoryOpen(title);
   }
 
+  /** Types part of a command's title and runs it. */
+  async run(query: string, title: string | RegExp): Promise<void> {
+    await this.search(query);
+    const option = this.results
+      .getByRole('group', { name: 'Commands' })
+      .getByRole('option', { name: title });
+    await expect(option).toBeVisible();
+    await option.click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   async close(): Promise<void> {
     await this.wb.page.keyboard.press('Escape');
     await expect(this.dialog).toBeHidden();
