@@ -111,7 +111,14 @@ type Run = (p: ParseResult, t: string) => FormEdit;
 const pick = (n: number, i: number) => i % n;
 
 /** The edit of `o` on this story, and the edit that undoes it (when the API has one). */
-function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
+interface Plan {
+  edit: Run;
+  inverse?: Run;
+  /** What the edit's selection must start with in the new text. */
+  selects?: string;
+}
+
+function plan(o: Op, p: ParseResult): Plan | null {
   const takes = p.facts.takes;
   const groups = p.facts.lenses.length;
   const numbers = p.facts.numbers;
@@ -123,6 +130,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const position = Math.min(o.at % 20, lensGroups(p)[g]!.takes.length);
       return {
         edit: (q, t) => addTake(q, t, g, o, o.at % 20),
+        selects: `- **${o.outlet}** (${o.region}, ${o.language}) — ${o.summary}`,
         inverse: (q, t) => removeTake(q, t, lensGroups(q)[g]!.takes[position]!.index),
       };
     }
@@ -132,6 +140,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const old = takes[i]!.take[o.field];
       return {
         edit: (q, t) => updateTakeField(q, t, i, o.field, o.value),
+        ...(o.value === null ? {} : { selects: o.value }),
         inverse: (q, t) => updateTakeField(q, t, i, o.field, old),
       };
     }
@@ -271,7 +280,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
   }
 }
 
-function step(before: string, run: Run): string {
+function step(before: string, run: Run, selects?: string): string {
   const edit = run(parseStory(before), before);
   if (!edit.ok) return before;
   const changes = edit.changes;
@@ -283,6 +292,7 @@ function step(before: string, run: Run): string {
   if (edit.select) {
     expect(edit.select.from).toBeGreaterThanOrEqual(0);
     expect(edit.select.to).toBeLessThanOrEqual(after.length);
+    if (selects !== undefined) expect(after.slice(edit.select.from, edit.select.to)).toBe(selects);
   }
   const parsed = parseStory(after);
   expect(parsed.diagnostics, `after an edit of\n${before}\n---\n${after}`).toEqual([]);
@@ -304,7 +314,7 @@ describe('random form operations on generated stories', () => {
             expect(edit.problems.length, o.kind).toBeGreaterThan(0);
             continue;
           }
-          const next = step(current, planned.edit);
+          const next = step(current, planned.edit, planned.selects);
           if (planned.inverse && next !== current) {
             const back = planned.inverse(parseStory(next), next);
             expect(back.ok, `${o.kind} inverse refused: ${JSON.stringify(back)}`).toBe(true);
