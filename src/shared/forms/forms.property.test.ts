@@ -36,7 +36,7 @@ import {
 // the bytes before it. Values are drawn to hit the separators the layout
 // cares about, so many operations are refused, which must change nothing.
 
-const RUNS = 80;
+const RUNS = 60;
 
 const text = fc.oneof(
   { arbitrary: line({ maxLength: 10 }), weight: 6 },
