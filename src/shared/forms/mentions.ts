@@ -87,8 +87,14 @@ function termIndex(registry: readonly RegistryEntity[]): Map<string, Term[]> {
   if (index) return index;
   index = new Map();
   for (const entity of registry)
-    for (const term of new Set([entity.name, ...entity.aliases])) {
-      if (term.trim() === '') continue;
+    for (let i = -1; i < entity.aliases.length; i++) {
+      const term = i < 0 ? entity.name : entity.aliases[i]!;
+      if (
+        term.trim() === '' ||
+        (i >= 0 && entity.aliases.indexOf(term) < i) ||
+        (i >= 0 && term === entity.name)
+      )
+        continue;
       const key = term.slice(0, KEY);
       const bucket = index.get(key);
       if (bucket) bucket.push({ term, entity });
