@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyChanges, parseStory, serializeStory, type ParseResult } from '../story';
+import { applyChanges, parseStory, serializeStory, type ParseResult, type Span } from '../story';
 import { date, line, slug, storyText } from '../story/story.arbitrary';
 import {
   addLens,
@@ -114,8 +114,10 @@ const pick = (n: number, i: number) => i % n;
 interface Plan {
   edit: Run;
   inverse?: Run;
-  /** What the edit's selection must start with in the new text. */
+  /** What the edit's selection must be in the new text. */
   selects?: string;
+  /** The only ranges of the old text its changes may touch (the Meta line always may). */
+  within?: Span[];
 }
 
 function plan(o: Op, p: ParseResult): Plan | null {
@@ -140,6 +142,7 @@ function plan(o: Op, p: ParseResult): Plan | null {
       const old = takes[i]!.take[o.field];
       return {
         edit: (q, t) => updateTakeField(q, t, i, o.field, o.value),
+        within: [takes[i]!.span],
         ...(o.value === null ? {} : { selects: o.value }),
         inverse: (q, t) => updateTakeField(q, t, i, o.field, old),
       };
@@ -173,6 +176,7 @@ function plan(o: Op, p: ParseResult): Plan | null {
       return {
         edit: (q, t) => renameLens(q, t, g, o.name),
         inverse: (q, t) => renameLens(q, t, g, old),
+        within: [p.facts.lenses[g]!.headingSpan],
       };
     }
     case 'moveLens': {
@@ -196,6 +200,7 @@ function plan(o: Op, p: ParseResult): Plan | null {
       const old = numbers[i]![o.field];
       return {
         edit: (q, t) => updateNumber(q, t, i, o.field, o.value),
+        within: [numbers[i]!.span],
         inverse: (q, t) => updateNumber(q, t, i, o.field, old),
       };
     }
@@ -280,10 +285,19 @@ function plan(o: Op, p: ParseResult): Plan | null {
   }
 }
 
-function step(before: string, run: Run, selects?: string): string {
-  const edit = run(parseStory(before), before);
+function step(before: string, run: Run, selects?: string, within?: Span[]): string {
+  const parsedBefore = parseStory(before);
+  const edit = run(parsedBefore, before);
   if (!edit.ok) return before;
   const changes = edit.changes;
+  if (within) {
+    const allowed = [...within, ...(parsedBefore.facts.meta ? [parsedBefore.facts.meta] : [])];
+    for (const c of changes)
+      expect(
+        allowed.some((a) => a.from <= c.from && c.to <= a.to),
+        `change ${JSON.stringify(c)} outside ${JSON.stringify(allowed)}`,
+      ).toBe(true);
+  }
   for (let k = 1; k < changes.length; k++)
     expect(changes[k]!.from, 'changes sorted, not overlapping').toBeGreaterThanOrEqual(
       changes[k - 1]!.to,
@@ -314,7 +328,7 @@ describe('random form operations on generated stories', () => {
             expect(edit.problems.length, o.kind).toBeGreaterThan(0);
             continue;
           }
-          const next = step(current, planned.edit, planned.selects);
+          const next = step(current, planned.edit, planned.selects, planned.within);
           if (planned.inverse && next !== current) {
             const back = planned.inverse(parseStory(next), next);
             expect(back.ok, `${o.kind} inverse refused: ${JSON.stringify(back)}`).toBe(true);
