@@ -136,6 +136,39 @@ test('a value the text cannot hold is refused in the field, and nothing is writt
   await expect(source).toHaveValue('https://www.reuters.com/world/europe/');
 });
 
+test('takes move by drag and drop; a removed take comes back from the toast; a missing region starts a take for it', async ({
+  workbench,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  await workbench.library.openStory(REFERENCE);
+  const takes = await new FormsPanels(page).takes();
+  // Both ends of the drag on screen.
+  await takes.region
+    .locator('[data-take="2"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const outlets = () =>
+    takes.region
+      .getByLabel('Outlet', { exact: true })
+      .evaluateAll((els) => els.slice(0, 3).map((e) => (e as HTMLInputElement).value));
+  const [cambridge, wikipedia, baidu] = await outlets();
+
+  await takes.region
+    .locator('[data-take="2"] .take-grip')
+    .dragTo(takes.region.locator('[data-take="1"]'), { targetPosition: { x: 40, y: 4 } });
+  await expect.poll(outlets).toEqual([cambridge, baidu, wikipedia]);
+
+  await takes.take(2).getByRole('button', { name: 'Remove take 2' }).click();
+  await expect.poll(outlets).toEqual([cambridge, wikipedia, expect.any(String)]);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(outlets).toEqual([cambridge, baidu, wikipedia]);
+
+  await takes.region.getByRole('button', { name: 'Start a take for Japan' }).click();
+  const row = takes.region.getByRole('group', { name: 'New take in unlabelled' });
+  await expect(row.getByLabel('Outlet', { exact: true })).toBeFocused();
+  await expect(row.getByLabel('Region', { exact: true })).toHaveValue('Japan');
+});
+
 async function axe(page: Page, include: string, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include(include).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -147,8 +147,8 @@ class TakeActions {
         title: 'The take was not removed',
         detail: problems[0]?.message,
       });
-    const view = this.wb.host.editorView;
-    const after = view?.state;
+    // The doc, not the state: lint and other plugins dispatch effects in between.
+    const after = this.wb.host.editorView?.state.doc;
     toast({
       kind: 'info',
       title: `Removed the take of ${label}`,
@@ -159,7 +159,7 @@ class TakeActions {
           label: 'Undo',
           run: () => {
             const v = this.wb.host.editorView;
-            if (v && v.state === after) undo(v);
+            if (v && after && v.state.doc.eq(after)) undo(v);
             else
               toast({
                 kind: 'info',
@@ -709,7 +709,8 @@ function NewTakeRow({
   onDone(): void;
 }) {
   const [values, setValues] = useState<Partial<Record<TakeField, string>>>(initial);
-  const touched = useRef(new Set<TakeField>());
+  // Values it was started with (a region picked in the coverage chart) count as typed.
+  const touched = useRef(new Set<TakeField>(Object.keys(initial) as TakeField[]));
   const current = useRef(values);
   const id = `new-take-${group.index}`;
 
@@ -771,7 +772,7 @@ function NewTakeRow({
       </div>
       <p className="new-take-hint">
         {missing.length
-          ? `Written to the text once ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} filled`
+          ? `Written to the text once ${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} filled`
           : 'Not written yet: see the problems below'}
       </p>
       <div className="take-row">
@@ -794,4 +795,11 @@ function NewTakeRow({
       {field('source', { type: 'url', placeholder: 'https://' })}
     </div>
   );
+}
+
+/** “A”, “A and B”, “A, B and C”. */
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
