@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { FormsPanels, type FormPanelName } from './pages/forms-panels';
 import { artifactPath } from './support/chromium';
@@ -167,6 +168,28 @@ test('takes move by drag and drop; a removed take comes back from the toast; a m
   const row = takes.region.getByRole('group', { name: 'New take in unlabelled' });
   await expect(row.getByLabel('Outlet', { exact: true })).toBeFocused();
   await expect(row.getByLabel('Region', { exact: true })).toHaveValue('Japan');
+});
+
+test('a related slug not in the desk is marked missing, and one click creates its stub', async ({
+  workbench,
+  desk,
+  page,
+}) => {
+  await workbench.library.openStory(REFERENCE);
+  const related = await new FormsPanels(page).related();
+  const input = related.region.getByRole('combobox', { name: 'Add related story' });
+  await input.fill('baltic-ferry-talks');
+  await input.press('Enter');
+  const item = related.region
+    .getByRole('list', { name: 'Related stories' })
+    .getByRole('listitem')
+    .filter({ hasText: 'baltic-ferry-talks' });
+  await expect(item).toContainText('not in the desk');
+  await item.getByRole('button', { name: 'Create a stub story baltic-ferry-talks' }).click();
+  await expect(item).not.toContainText('not in the desk');
+  await expect.poll(() => existsSync(desk.storyPath('baltic-ferry-talks'))).toBe(true);
+  await expect(item).toContainText('Baltic ferry talks');
+  expect(desk.readStory('baltic-ferry-talks')).toContain('# Baltic ferry talks\n');
 });
 
 async function axe(page: Page, include: string, label: string): Promise<string[]> {
