@@ -192,6 +192,26 @@ test('a related slug not in the desk is marked missing, and one click creates it
   expect(desk.readStory('baltic-ferry-talks')).toContain('# Baltic ferry talks\n');
 });
 
+test('typing in the editor shows in the open form; typing in a field keeps its caret', async ({
+  workbench,
+  page,
+}) => {
+  const editor = await workbench.library.openStory(REFERENCE);
+  const meta = await new FormsPanels(page).meta();
+  await editor.clickBefore('talks inch forward');
+  await editor.type('peace ');
+  await expect(meta.field('Title')).toHaveValue(/^Ukraine-Russia peace talks inch forward/);
+
+  // In the middle of the Dek: each keystroke goes to the text and the caret stays put.
+  const dek = meta.field('Dek');
+  await dek.click();
+  await dek.press('Control+Home');
+  await page.keyboard.type('Late news: ');
+  await expect(dek).toHaveValue(/^Late news: After Abu Dhabi and Geneva/);
+  await expect(editor.line(/^> Late news: After Abu Dhabi/)).toBeVisible();
+  await expect(dek).toBeFocused();
+});
+
 async function axe(page: Page, include: string, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include(include).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
