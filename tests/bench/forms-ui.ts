@@ -224,7 +224,9 @@ export async function benchFormsUi(): Promise<Record<string, number>> {
       formEditP95Ms: round(quantile(ref.form, 0.95)),
       formEditLargeP50Ms: round(quantile(big.form, 0.5)),
       formEditLargeP95Ms: round(quantile(big.form, 0.95)),
+      editorTypeP50Ms: round(quantile(ref.editor, 0.5)),
       editorTypeP95Ms: round(quantile(ref.editor, 0.95)),
+      editorTypeLargeP50Ms: round(quantile(big.editor, 0.5)),
       editorTypeLargeP95Ms: round(quantile(big.editor, 0.95)),
     };
   } finally {
