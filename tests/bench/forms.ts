@@ -46,6 +46,10 @@ export async function benchForms(): Promise<Record<string, number>> {
     formsMentionsLargeP50Us: (p) =>
       mentions(p, text, [{ slug: 'russia', name: 'Russia', aliases: ['Moscow'] }], 'ja'),
   };
+  // A desk-sized registry (20,000 entities, one alias in three), names from a fixed PRNG.
+  const registry = syntheticRegistry(20_000);
+  ops.formsMentions20kRegistryLargeP50Us = (p) => mentions(p, text, registry, 'ja');
+  ops.formsMentions20kRegistryColdLargeP50Us = (p) => mentions(p, text, [...registry], 'ja');
   const out: Record<string, number> = {};
   for (const [key, op] of Object.entries(ops)) {
     const edit = op(parsed) as FormEdit | { ok?: undefined };
@@ -54,4 +58,37 @@ export async function benchForms(): Promise<Record<string, number>> {
   }
   out.formsBaselineParseLargeP50Us = p50Us(() => parseStory(text).diagnostics, { samples: 31 });
   return out;
+}
+
+function syntheticRegistry(count: number) {
+  const syllables = [
+    'ka',
+    'vo',
+    'ru',
+    'tes',
+    'lin',
+    'mar',
+    'do',
+    'shi',
+    'an',
+    'bel',
+    'gor',
+    'ni',
+    'pa',
+    'zu',
+    'qi',
+    'wen',
+  ];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = () => {
+    let w = '';
+    for (let i = 0, n = 2 + Math.floor(next() * 2); i < n; i++)
+      w += syllables[Math.floor(next() * syllables.length)];
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const last = word();
+    return { slug: `e-${i}`, name: `${word()} ${last}`, aliases: i % 3 ? [] : [last] };
+  });
 }

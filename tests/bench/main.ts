@@ -20,6 +20,7 @@ export interface Bench {
 export const BENCHES: Bench[] = [
   { name: 'parse', run: async () => (await import('./parse')).benchParse() },
   { name: 'forms', run: async () => (await import('./forms')).benchForms() },
+  { name: 'forms-ui', run: async () => (await import('./forms-ui')).benchFormsUi() },
   {
     name: 'repository',
     run: async ({ stories }) => (await import('./repository')).benchRepository({ stories }),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { FormsPanels, type FormPanelName } from './pages/forms-panels';
 import { artifactPath } from './support/chromium';
@@ -134,6 +135,81 @@ test('a value the text cannot hold is refused in the field, and nothing is writt
   await expect(workbench.statusBar.saveState).toHaveText('Saved');
   await source.press('Escape');
   await expect(source).toHaveValue('https://www.reuters.com/world/europe/');
+});
+
+test('takes move by drag and drop; a removed take comes back from the toast; a missing region starts a take for it', async ({
+  workbench,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  await workbench.library.openStory(REFERENCE);
+  const takes = await new FormsPanels(page).takes();
+  // Both ends of the drag on screen.
+  await takes.region
+    .locator('[data-take="2"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const outlets = () =>
+    takes.region
+      .getByLabel('Outlet', { exact: true })
+      .evaluateAll((els) => els.slice(0, 3).map((e) => (e as HTMLInputElement).value));
+  const [cambridge, wikipedia, baidu] = await outlets();
+
+  await takes.region
+    .locator('[data-take="2"] .take-grip')
+    .dragTo(takes.region.locator('[data-take="1"]'), { targetPosition: { x: 40, y: 4 } });
+  await expect.poll(outlets).toEqual([cambridge, baidu, wikipedia]);
+
+  await takes.take(2).getByRole('button', { name: 'Remove take 2' }).click();
+  await expect.poll(outlets).toEqual([cambridge, wikipedia, expect.any(String)]);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(outlets).toEqual([cambridge, baidu, wikipedia]);
+
+  await takes.region.getByRole('button', { name: 'Start a take for Japan' }).click();
+  const row = takes.region.getByRole('group', { name: 'New take in unlabelled' });
+  await expect(row.getByLabel('Outlet', { exact: true })).toBeFocused();
+  await expect(row.getByLabel('Region', { exact: true })).toHaveValue('Japan');
+});
+
+test('a related slug not in the desk is marked missing, and one click creates its stub', async ({
+  workbench,
+  desk,
+  page,
+}) => {
+  await workbench.library.openStory(REFERENCE);
+  const related = await new FormsPanels(page).related();
+  const input = related.region.getByRole('combobox', { name: 'Add related story' });
+  await input.fill('baltic-ferry-talks');
+  await input.press('Enter');
+  const item = related.region
+    .getByRole('list', { name: 'Related stories' })
+    .getByRole('listitem')
+    .filter({ hasText: 'baltic-ferry-talks' });
+  await expect(item).toContainText('not in the desk');
+  await item.getByRole('button', { name: 'Create a stub story baltic-ferry-talks' }).click();
+  await expect(item).not.toContainText('not in the desk');
+  await expect.poll(() => existsSync(desk.storyPath('baltic-ferry-talks'))).toBe(true);
+  await expect(item).toContainText('Baltic ferry talks');
+  expect(desk.readStory('baltic-ferry-talks')).toContain('# Baltic ferry talks\n');
+});
+
+test('typing in the editor shows in the open form; typing in a field keeps its caret', async ({
+  workbench,
+  page,
+}) => {
+  const editor = await workbench.library.openStory(REFERENCE);
+  const meta = await new FormsPanels(page).meta();
+  await editor.clickBefore('talks inch forward');
+  await editor.type('peace ');
+  await expect(meta.field('Title')).toHaveValue(/^Ukraine-Russia peace talks inch forward/);
+
+  // In the middle of the Dek: each keystroke goes to the text and the caret stays put.
+  const dek = meta.field('Dek');
+  await dek.click();
+  await dek.press('Control+Home');
+  await page.keyboard.type('Late news: ');
+  await expect(dek).toHaveValue(/^Late news: After Abu Dhabi and Geneva/);
+  await expect(editor.line(/^> Late news: After Abu Dhabi/)).toBeVisible();
+  await expect(dek).toBeFocused();
 });
 
 async function axe(page: Page, include: string, label: string): Promise<string[]> {

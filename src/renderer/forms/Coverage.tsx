@@ -67,6 +67,8 @@ function Bars({
   max: number;
   kind: 'lens' | 'region';
 }) {
+  // What has no take is listed once, below, as something to add.
+  rows = rows.filter((r) => r.takes > 0);
   if (!rows.length) return null;
   return (
     <div className="coverage-block">

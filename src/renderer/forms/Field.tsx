@@ -47,10 +47,12 @@ export interface TextFieldProps {
   hint?: ReactNode;
 }
 
+const NONE: FieldProblem[] = [];
+
 export function TextField(props: TextFieldProps) {
   const { id, label, value, onCommit, notes = [], multiline, type = 'text' } = props;
   const [draft, setDraft] = useState<string | null>(null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>(NONE);
   /** Our own commit will change `value`: keep the draft (and the caret) through it. */
   const expecting = useRef(false);
   const focused = useRef(false);
@@ -68,19 +70,18 @@ export function TextField(props: TextFieldProps) {
     // The text changed under the field (typing in the editor, undo, another field).
     expecting.current = false;
     setDraft(null);
-    setProblems([]);
+    setProblems(NONE);
   }, [value]);
 
   const commit = (next: string) => {
-    const found = onCommit(next);
+    // Before the edit: its transaction may render this field before onCommit returns.
     setDraft(next);
+    expecting.current = next !== value;
+    const found = onCommit(next);
     if (found && found.length) {
       setProblems(found);
       expecting.current = false;
-    } else {
-      setProblems([]);
-      expecting.current = next !== value;
-    }
+    } else setProblems(NONE);
   };
 
   const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
@@ -98,7 +99,7 @@ export function TextField(props: TextFieldProps) {
       e.preventDefault();
       e.stopPropagation();
       setDraft(null);
-      setProblems([]);
+      setProblems(NONE);
       return;
     }
     props.onKeyDown?.(e);

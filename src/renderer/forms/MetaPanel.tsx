@@ -138,7 +138,7 @@ export function MetaPanel({ snap }: { snap: StorySnapshot }) {
               )
             }
           >
-            <option value="">Not set</option>
+            <option value="">Not set (draft)</option>
             {STORY_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}

@@ -175,6 +175,7 @@ const NumberRow = memo(function NumberRow(props: RowProps) {
           id={`number-${index}-note`}
           label="Note"
           field="note"
+          multiline
           className="ff-note-field"
           value={props.note}
           onCommit={(v) =>

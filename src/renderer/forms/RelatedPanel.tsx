@@ -40,7 +40,10 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
 
   const createStub = async (slug: string) => {
     try {
-      await wb.createStory({ slug, title: '', type: '' }, { open: false });
+      // A working title from the slug, which the stub's author replaces.
+      const words = slug.replace(/-/g, ' ');
+      const title = words.charAt(0).toUpperCase() + words.slice(1);
+      await wb.createStory({ slug, title, type: '' }, { open: false });
     } catch (error) {
       toast({
         kind: 'error',

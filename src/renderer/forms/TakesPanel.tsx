@@ -21,6 +21,7 @@ import {
 } from '../../shared/forms';
 import type { Vocabularies } from '../../shared/desk';
 import { parsedStory } from '../editor';
+import type { Diagnostic } from '../../shared/story';
 import type { OutletUsage } from '../editor';
 import { toast, useWorkbench } from '../workbench/store';
 import { useWb } from '../workbench/ui';
@@ -147,8 +148,8 @@ class TakeActions {
         title: 'The take was not removed',
         detail: problems[0]?.message,
       });
-    const view = this.wb.host.editorView;
-    const after = view?.state;
+    // The doc, not the state: lint and other plugins dispatch effects in between.
+    const after = this.wb.host.editorView?.state.doc;
     toast({
       kind: 'info',
       title: `Removed the take of ${label}`,
@@ -159,7 +160,7 @@ class TakeActions {
           label: 'Undo',
           run: () => {
             const v = this.wb.host.editorView;
-            if (v && v.state === after) undo(v);
+            if (v && after && v.state.doc.eq(after)) undo(v);
             else
               toast({
                 kind: 'info',
@@ -348,7 +349,6 @@ function LensGroup({
   onNewTakeDone(): void;
 }) {
   const [over, setOver] = useState(false);
-  const id = `lens-${group.index}`;
   const onDrop = (e: DragEvent) => {
     setOver(false);
     const take = Number(e.dataTransfer.getData(DRAG_TYPE));
@@ -359,55 +359,14 @@ function LensGroup({
   return (
     <section className="lens-group" aria-label={`Lens ${group.lens}`} data-group={group.index}>
       <h3 className="visually-hidden">Lens {group.lens}</h3>
-      <div className="lens-head">
-        <TextField
-          id={`${id}-name`}
-          label="Lens"
-          hiddenLabel
-          className="lens-name"
-          value={group.lens}
-          list="forms-lenses"
-          field="lens"
-          onCommit={(v) => actions.renameLens(group.index, v)}
-          notes={group.diagnostics}
-        />
-        <span className="lens-count" title={`${group.takes.length} takes`}>
-          {group.takes.length} {group.takes.length === 1 ? 'take' : 'takes'}
-        </span>
-        <div className="lens-tools">
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move lens ${group.lens} up`}
-            title="Move lens up"
-            data-action="lens-up"
-            disabled={group.index === 0}
-            onClick={() => actions.moveLens(group.index, group.index - 1)}
-          >
-            <ArrowUp size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move lens ${group.lens} down`}
-            title="Move lens down"
-            data-action="lens-down"
-            disabled={group.index === groups - 1}
-            onClick={() => actions.moveLens(group.index, group.index + 1)}
-          >
-            <ArrowDown size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button small danger"
-            aria-label={`Remove lens ${group.lens}`}
-            title={group.takes.length ? 'Remove the lens and its takes' : 'Remove lens'}
-            onClick={() => actions.removeLens(group.index, group.lens)}
-          >
-            <Trash2 size={14} aria-hidden="true" />
-          </button>
-        </div>
-      </div>
+      <LensHead
+        index={group.index}
+        lens={group.lens}
+        takes={group.takes.length}
+        groups={groups}
+        notes={notesKey(group)}
+        actions={actions}
+      />
       <ol
         className={`take-list${over ? ' is-over' : ''}`}
         aria-label={`Takes in ${group.lens}`}
@@ -458,9 +417,78 @@ function LensGroup({
   );
 }
 
+/** A lens group's name and tools; memoized, so a keystroke in a take leaves it alone. */
+const LensHead = memo(function LensHead({
+  index,
+  lens,
+  takes,
+  groups,
+  notes,
+  actions,
+}: {
+  index: number;
+  lens: string;
+  takes: number;
+  groups: number;
+  notes: string;
+  actions: TakeActions;
+}) {
+  return (
+    <div className="lens-head">
+      <TextField
+        id={`lens-${index}-name`}
+        label="Lens"
+        hiddenLabel
+        className="lens-name"
+        value={lens}
+        list="forms-lenses"
+        field="lens"
+        onCommit={(v) => actions.renameLens(index, v)}
+        notes={notesOf(notes)}
+      />
+      <span className="lens-count" title={`${takes} takes`}>
+        {takes} {takes === 1 ? 'take' : 'takes'}
+      </span>
+      <div className="lens-tools">
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label={`Move lens ${lens} up`}
+          title="Move lens up"
+          data-action="lens-up"
+          disabled={index === 0}
+          onClick={() => actions.moveLens(index, index - 1)}
+        >
+          <ArrowUp size={14} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="icon-button small"
+          aria-label={`Move lens ${lens} down`}
+          title="Move lens down"
+          data-action="lens-down"
+          disabled={index === groups - 1}
+          onClick={() => actions.moveLens(index, index + 1)}
+        >
+          <ArrowDown size={14} aria-hidden="true" />
+        </button>
+        <button
+          type="button"
+          className="icon-button small danger"
+          aria-label={`Remove lens ${lens}`}
+          title={takes ? 'Remove the lens and its takes' : 'Remove lens'}
+          onClick={() => actions.removeLens(index, lens)}
+        >
+          <Trash2 size={14} aria-hidden="true" />
+        </button>
+      </div>
+    </div>
+  );
+});
+
 const DRAG_TYPE = 'application/x-storydesk-take';
 
-function notesKey(t: TakeRow): string {
+function notesKey(t: { diagnostics: readonly Diagnostic[] }): string {
   return t.diagnostics.map((d) => `${d.severity}\u0000${d.code}\u0000${d.message}`).join('\u0001');
 }
 
@@ -632,7 +660,7 @@ const TakeCard = memo(
     a.actions === b.actions,
 );
 
-function NewLens({ actions }: { actions: TakeActions }) {
+const NewLens = memo(function NewLens({ actions }: { actions: TakeActions }) {
   const [name, setName] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const submit = () => {
@@ -687,7 +715,7 @@ function NewLens({ actions }: { actions: TakeActions }) {
       )}
     </form>
   );
-}
+});
 
 const REQUIRED: TakeField[] = ['outlet', 'region', 'language', 'source'];
 
@@ -709,7 +737,8 @@ function NewTakeRow({
   onDone(): void;
 }) {
   const [values, setValues] = useState<Partial<Record<TakeField, string>>>(initial);
-  const touched = useRef(new Set<TakeField>());
+  // Values it was started with (a region picked in the coverage chart) count as typed.
+  const touched = useRef(new Set<TakeField>(Object.keys(initial) as TakeField[]));
   const current = useRef(values);
   const id = `new-take-${group.index}`;
 
@@ -771,7 +800,7 @@ function NewTakeRow({
       </div>
       <p className="new-take-hint">
         {missing.length
-          ? `Written to the text once ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} filled`
+          ? `Written to the text once ${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} filled`
           : 'Not written yet: see the problems below'}
       </p>
       <div className="take-row">
@@ -794,4 +823,11 @@ function NewTakeRow({
       {field('source', { type: 'url', placeholder: 'https://' })}
     </div>
   );
+}
+
+/** “A”, “A and B”, “A, B and C”. */
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyChanges, parseStory, serializeStory, type ParseResult } from '../story';
+import { applyChanges, parseStory, serializeStory, type ParseResult, type Span } from '../story';
 import { date, line, slug, storyText } from '../story/story.arbitrary';
 import {
   addLens,
@@ -36,7 +36,7 @@ import {
 // the bytes before it. Values are drawn to hit the separators the layout
 // cares about, so many operations are refused, which must change nothing.
 
-const RUNS = 80;
+const RUNS = 60;
 
 const text = fc.oneof(
   { arbitrary: line({ maxLength: 10 }), weight: 6 },
@@ -111,7 +111,16 @@ type Run = (p: ParseResult, t: string) => FormEdit;
 const pick = (n: number, i: number) => i % n;
 
 /** The edit of `o` on this story, and the edit that undoes it (when the API has one). */
-function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
+interface Plan {
+  edit: Run;
+  inverse?: Run;
+  /** What the edit's selection must be in the new text. */
+  selects?: string;
+  /** The only ranges of the old text its changes may touch (the Meta line always may). */
+  within?: Span[];
+}
+
+function plan(o: Op, p: ParseResult): Plan | null {
   const takes = p.facts.takes;
   const groups = p.facts.lenses.length;
   const numbers = p.facts.numbers;
@@ -123,6 +132,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const position = Math.min(o.at % 20, lensGroups(p)[g]!.takes.length);
       return {
         edit: (q, t) => addTake(q, t, g, o, o.at % 20),
+        selects: `- **${o.outlet}** (${o.region}, ${o.language}) — ${o.summary}`,
         inverse: (q, t) => removeTake(q, t, lensGroups(q)[g]!.takes[position]!.index),
       };
     }
@@ -132,6 +142,8 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const old = takes[i]!.take[o.field];
       return {
         edit: (q, t) => updateTakeField(q, t, i, o.field, o.value),
+        within: [takes[i]!.span],
+        ...(o.value === null ? {} : { selects: o.value }),
         inverse: (q, t) => updateTakeField(q, t, i, o.field, old),
       };
     }
@@ -164,6 +176,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       return {
         edit: (q, t) => renameLens(q, t, g, o.name),
         inverse: (q, t) => renameLens(q, t, g, old),
+        within: [p.facts.lenses[g]!.headingSpan],
       };
     }
     case 'moveLens': {
@@ -187,6 +200,7 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
       const old = numbers[i]![o.field];
       return {
         edit: (q, t) => updateNumber(q, t, i, o.field, o.value),
+        within: [numbers[i]!.span],
         inverse: (q, t) => updateNumber(q, t, i, o.field, old),
       };
     }
@@ -271,10 +285,19 @@ function plan(o: Op, p: ParseResult): { edit: Run; inverse?: Run } | null {
   }
 }
 
-function step(before: string, run: Run): string {
-  const edit = run(parseStory(before), before);
+function step(before: string, run: Run, selects?: string, within?: Span[]): string {
+  const parsedBefore = parseStory(before);
+  const edit = run(parsedBefore, before);
   if (!edit.ok) return before;
   const changes = edit.changes;
+  if (within) {
+    const allowed = [...within, ...(parsedBefore.facts.meta ? [parsedBefore.facts.meta] : [])];
+    for (const c of changes)
+      expect(
+        allowed.some((a) => a.from <= c.from && c.to <= a.to),
+        `change ${JSON.stringify(c)} outside ${JSON.stringify(allowed)}`,
+      ).toBe(true);
+  }
   for (let k = 1; k < changes.length; k++)
     expect(changes[k]!.from, 'changes sorted, not overlapping').toBeGreaterThanOrEqual(
       changes[k - 1]!.to,
@@ -283,6 +306,7 @@ function step(before: string, run: Run): string {
   if (edit.select) {
     expect(edit.select.from).toBeGreaterThanOrEqual(0);
     expect(edit.select.to).toBeLessThanOrEqual(after.length);
+    if (selects !== undefined) expect(after.slice(edit.select.from, edit.select.to)).toBe(selects);
   }
   const parsed = parseStory(after);
   expect(parsed.diagnostics, `after an edit of\n${before}\n---\n${after}`).toEqual([]);
@@ -304,7 +328,7 @@ describe('random form operations on generated stories', () => {
             expect(edit.problems.length, o.kind).toBeGreaterThan(0);
             continue;
           }
-          const next = step(current, planned.edit);
+          const next = step(current, planned.edit, planned.selects, planned.within);
           if (planned.inverse && next !== current) {
             const back = planned.inverse(parseStory(next), next);
             expect(back.ok, `${o.kind} inverse refused: ${JSON.stringify(back)}`).toBe(true);

@@ -152,17 +152,23 @@ export function guard(
 ): FormEdit {
   if (!changes.length) return nothing();
   let all = changes;
-  let next = applyChanges(text, all);
-  let after = parseStory(next);
+  const after = parseStory(applyChanges(text, all));
+  let diagnostics = after.diagnostics;
+  let shift = 0;
+  const metaEnd = parsed.facts.meta?.to ?? 0;
   if (options.recount) {
     const counts = recountChanges(parsed, text, deriveCounts(after.story));
     if (counts.length) {
       all = [...counts, ...changes];
-      next = applyChanges(text, all);
-      after = parseStory(next);
+      // The counts sit in the Meta line, above every item an edit that
+      // recounts can touch, and keep the line in its form: the final text reads
+      // as `after` does but for the mismatch they fix, with everything below
+      // the line moved by their change in length. No second parse needed.
+      diagnostics = diagnostics.filter((d) => d.code !== 'meta-count-mismatch');
+      shift = counts.reduce((n, c) => n + c.insert.length - (c.to - c.from), 0);
     }
   }
-  const fresh = newDiagnostics(parsed.diagnostics, after.diagnostics);
+  const fresh = newDiagnostics(parsed.diagnostics, diagnostics);
   if (fresh.length)
     return refuse(
       fresh.map((d) =>
@@ -171,8 +177,12 @@ export function guard(
     );
   all = [...all].sort((a, b) => a.from - b.from || a.to - b.to);
   const edit: FormEdit = { ok: true, changes: all };
+  const moved = options.select?.(after);
   const select =
-    options.select?.(after) ??
+    (moved &&
+      (moved.from >= metaEnd
+        ? { from: moved.from + shift, to: moved.to + shift }
+        : { from: moved.from, to: moved.to })) ??
     (options.selectAt === undefined
       ? undefined
       : { from: mapPos(all, options.selectAt), to: mapPos(all, options.selectAt) });

@@ -39,6 +39,14 @@ const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const SPACELESS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Whether the UTF-16 unit at `at` belongs to a word (ASCII fast path). */
+function isWordAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128)
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return WORD.test(charBefore(text, at + 1));
+}
+
 function charBefore(text: string, at: number): string {
   const c = text.charCodeAt(at - 1);
   return c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.slice(at - 1, at);
@@ -60,6 +68,42 @@ function boundaryOk(text: string, term: string, from: number, to: number): boole
   return true;
 }
 
+interface Term {
+  term: string;
+  entity: RegistryEntity;
+}
+
+const KEY = 4;
+
+/**
+ * Every name and alias, bucketed by its first four UTF-16 units (the whole
+ * name when shorter), so the prose is read once whatever the registry's size
+ * and a position only meets the names that start with what stands there.
+ * Built once per registry array.
+ */
+const termIndexes = new WeakMap<readonly RegistryEntity[], Map<string, Term[]>>();
+function termIndex(registry: readonly RegistryEntity[]): Map<string, Term[]> {
+  let index = termIndexes.get(registry);
+  if (index) return index;
+  index = new Map();
+  for (const entity of registry)
+    for (let i = -1; i < entity.aliases.length; i++) {
+      const term = i < 0 ? entity.name : entity.aliases[i]!;
+      if (
+        term.trim() === '' ||
+        (i >= 0 && entity.aliases.indexOf(term) < i) ||
+        (i >= 0 && term === entity.name)
+      )
+        continue;
+      const key = term.slice(0, KEY);
+      const bucket = index.get(key);
+      if (bucket) bucket.push({ term, entity });
+      else index.set(key, [{ term, entity }]);
+    }
+  termIndexes.set(registry, index);
+  return index;
+}
+
 export function mentions(
   parsed: ParseResult,
   text: string,
@@ -67,22 +111,21 @@ export function mentions(
   locale: string,
 ): Mentions {
   void locale; // The links the prose holds are read whatever their locale.
-  const terms: { term: string; entity: RegistryEntity }[] = [];
-  for (const entity of registry)
-    for (const term of new Set([entity.name, ...entity.aliases]))
-      if (term.trim() !== '') terms.push({ term, entity });
-
+  const index = termIndex(registry);
   const unlinked: Mention[] = [];
   for (const range of proseRanges(parsed, text)) {
-    const body = text.slice(range.from, range.to);
     const found: Mention[] = [];
-    for (const { term, entity } of terms) {
-      for (let i = body.indexOf(term); i >= 0; i = body.indexOf(term, i + 1)) {
-        const from = range.from + i;
-        const to = from + term.length;
-        if (!boundaryOk(text, term, from, to)) continue;
-        if (range.skip.some((s) => s.from < to && from < s.to)) continue;
-        found.push({ slug: entity.slug, name: entity.name, text: term, from, to });
+    for (let i = range.from; i < range.to; i++) {
+      // A name starts after a non-word character, or anywhere in a spaceless script.
+      if (i > 0 && isWordAt(text, i - 1) && !SPACELESS.test(charAfter(text, i))) continue;
+      for (let k = 1; k <= KEY && i + k <= range.to; k++) {
+        for (const { term, entity } of index.get(text.slice(i, i + k)) ?? []) {
+          const to = i + term.length;
+          if (to > range.to || !text.startsWith(term, i)) continue;
+          if (!boundaryOk(text, term, i, to)) continue;
+          if (range.skip.some((s) => s.from < to && i < s.to)) continue;
+          found.push({ slug: entity.slug, name: entity.name, text: term, from: i, to });
+        }
       }
     }
     // Longest first at each position, then left to right without overlaps.
