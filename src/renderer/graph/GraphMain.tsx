@@ -40,8 +40,13 @@ export function GraphMain() {
   const canvas = useRef<GraphCanvas | null>(null);
   const root = useRef<HTMLElement>(null);
 
+  // Defaults left out, so the plain request is the local graph's ({}) and is read once for both.
   const request = useMemo(
-    () => ({ filters, stories: storyNodes, communities: colorMode === 'community' }),
+    () => ({
+      ...(Object.keys(filters).length > 0 && { filters }),
+      ...(storyNodes && { stories: true }),
+      ...(colorMode === 'community' && { communities: true }),
+    }),
     [filters, storyNodes, colorMode],
   );
   const { graph, error, loading } = useGraph(wb.api, request);

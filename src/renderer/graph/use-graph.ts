@@ -11,7 +11,7 @@ import { ViewGraph } from './graph-data';
 const cache = new Map<string, Promise<ViewGraph>>();
 const CACHE_SIZE = 4;
 
-function load(api: Api, request: GraphRequest, version: number): Promise<ViewGraph> {
+function load(api: Api, request: GraphRequest, version: string): Promise<ViewGraph> {
   const key = `${version} ${JSON.stringify(request)}`;
   let hit = cache.get(key);
   if (!hit) {
@@ -30,7 +30,10 @@ export interface GraphState {
 }
 
 export function useGraph(api: Api, request: GraphRequest, enabled = true): GraphState {
-  const version = useWorkbench((s) => s.libraryVersion);
+  // Asked again when stories change, and when the registry does (a kind, a name, a merge).
+  const stories = useWorkbench((s) => s.libraryVersion);
+  const entities = useWorkbench((s) => s.entities);
+  const version = `${stories}.${versionOf(entities)}`;
   const key = JSON.stringify(request);
   const [state, setState] = useState<GraphState>({ graph: null, error: null, loading: true });
   useEffect(() => {
@@ -46,4 +49,13 @@ export function useGraph(api: Api, request: GraphRequest, enabled = true): Graph
     };
   }, [api, key, version, enabled]);
   return state;
+}
+
+const versions = new WeakMap<object, number>();
+let nextVersion = 0;
+/** A number for each list the store has held: a new list is a new version. */
+function versionOf(list: object): number {
+  let v = versions.get(list);
+  if (v === undefined) versions.set(list, (v = ++nextVersion));
+  return v;
 }
