@@ -106,23 +106,22 @@ export function panBy(camera: Camera, dx: number, dy: number): Camera {
 }
 
 /**
- * The camera a CSS transform `translate(tx, ty) scale(s)` (origin top left)
- * of the last rendered image stands for: how a snapshot moved during a
- * gesture becomes the camera that renders the same picture crisply.
+ * The CSS transform (`translate(tx, ty) scale(s)`, origin top left) that
+ * moves a picture drawn with camera `from` to where camera `to` shows it:
+ * screen point p of the picture lands on p * s + (tx, ty).
  */
-export function applyScreenTransform(
-  camera: Camera,
+export function pictureTransform(
+  from: Camera,
+  to: Camera,
   viewport: Viewport,
-  tx: number,
-  ty: number,
-  s: number,
-): Camera {
-  // Screen point p of the old image is shown at p * s + t. The viewport's
-  // centre now shows the old image's point (c - t) / s.
-  const cx = (viewport.width / 2 - tx) / s;
-  const cy = (viewport.height / 2 - ty) / s;
-  const [gx, gy] = toGraph(camera, viewport, cx, cy);
-  return { x: gx, y: gy, scale: camera.scale * s };
+): { tx: number; ty: number; s: number } {
+  // p = (g - from) * from.scale + v/2 and p' = (g - to) * to.scale + v/2.
+  const s = to.scale / from.scale;
+  return {
+    s,
+    tx: (viewport.width / 2) * (1 - s) + (from.x - to.x) * to.scale,
+    ty: (viewport.height / 2) * (1 - s) + (from.y - to.y) * to.scale,
+  };
 }
 
 export function interpolate(a: Camera, b: Camera, t: number): Camera {
