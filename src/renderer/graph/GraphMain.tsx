@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, Download, SlidersHorizontal } from 'lucide-react';
 import type { GraphFilters } from '../../shared/graph';
 import { toGexf, toGraphML, toJson } from '../../shared/graph';
 import { toast, useWorkbench } from '../workbench/store';
 import { closeGraph } from './open';
-import { useWb, withShortcut } from '../workbench/ui';
+import { shortcutOf, useWb } from '../workbench/ui';
 import { message } from '../workbench/workbench';
 import type { GraphCanvas } from './canvas';
 import { download } from './download';
@@ -55,7 +55,16 @@ export function GraphMain() {
     if (!wb.api) return;
     if (!useWorkbench.getState().entitiesLoaded) void wb.refreshEntities();
   }, [wb]);
-  useEffect(() => root.current?.focus(), []);
+  // Opened to look something up: the search box has the focus.
+  useEffect(
+    () => root.current?.querySelector<HTMLInputElement>('input[role=combobox]')?.focus(),
+    [],
+  );
+  /** Back to the editor, with the focus in it when a story is open. */
+  const back = useCallback(() => {
+    closeGraph();
+    if (useWorkbench.getState().activeTab) requestAnimationFrame(() => wb.host.focus());
+  }, [wb]);
   // Opening a story anywhere (library, palette) brings the editor back.
   useEffect(
     () =>
@@ -129,30 +138,34 @@ export function GraphMain() {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    if (selected) setSelected(null);
-    else closeGraph();
-  };
+  // Escape anywhere but in a layer (palette, dialog, help) or a control that used it:
+  // first it lets go of the chosen node, then it goes back to the editor.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const s = useWorkbench.getState();
+      if (s.palette || s.dialog || s.help) return;
+      e.preventDefault();
+      if (selectedRef.current) setSelected(null);
+      else back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
 
   const hoveredNode = hovered ? graph?.node(hovered) : undefined;
   const empty = graph && graph.nodes.length === 0;
 
   return (
-    <section
-      ref={root}
-      className="graph-view"
-      aria-label="Desk graph"
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
+    <section ref={root} className="graph-view" aria-label="Desk graph" tabIndex={-1}>
       <div className="graph-toolbar" role="toolbar" aria-label="Graph tools">
         <button
           type="button"
           className="button graph-back"
-          title={withShortcut('Back to the editor (Escape)', 'view.graph')}
-          onClick={closeGraph}
+          title={`Back to the editor (Escape, ${shortcutOf('view.graph')})`}
+          onClick={back}
         >
           <ArrowLeft size={14} aria-hidden="true" /> Editor
         </button>
