@@ -1,6 +1,7 @@
 import {
   boundsOf,
   fitCamera,
+  focusCamera,
   interpolate,
   panBy,
   pictureTransform,
@@ -317,14 +318,7 @@ export class GraphCanvas {
     this.autoFit = false;
     this.animation = {
       from: this.camera,
-      to: focusCamera(
-        this.xy,
-        i,
-        neighboursOf(this.scene, i),
-        this.camera,
-        this.fitScale,
-        this.viewport,
-      ),
+      to: focusCamera(this.xy, i, neighboursOf(this.scene, i), this.fitScale, this.viewport),
       start: performance.now(),
     };
     this.schedule();
@@ -726,15 +720,12 @@ export class GraphCanvas {
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     ctx.clearRect(0, 0, this.viewport.width, this.viewport.height);
     this.placed = this.placeLabels(camera);
-    if (this.hover >= 0) {
-      const [x, y] = toScreen(
-        camera,
-        this.viewport,
-        this.xy[2 * this.hover]!,
-        this.xy[2 * this.hover + 1]!,
-      );
+    // A ring around the hovered and the highlighted node.
+    for (const i of new Set([this.hover, this.focus])) {
+      if (i < 0 || this.isHidden(i)) continue;
+      const [x, y] = toScreen(camera, this.viewport, this.xy[2 * i]!, this.xy[2 * i + 1]!);
       ctx.beginPath();
-      ctx.arc(x, y, this.scene.radius[this.hover]! * this.sizeZoom(camera) + 2.5, 0, 2 * Math.PI);
+      ctx.arc(x, y, this.scene.radius[i]! * this.sizeZoom(camera) + 2.5, 0, 2 * Math.PI);
       ctx.lineWidth = 2;
       ctx.strokeStyle = this.labelColor;
       ctx.stroke();
@@ -930,41 +921,4 @@ export class GraphCanvas {
     this.camera = zoomAt(this.camera, this.viewport, x, y, next / scale);
     this.input();
   }
-}
-
-/**
- * Centred on node i, zoomed so that its neighbours (up to the 30 nearest
- * within reach) stay on screen: at least the fitted scale, at most 8 times it.
- */
-export function focusCamera(
-  xy: Float32Array,
-  i: number,
-  neighbours: ArrayLike<number>,
-  current: Camera,
-  fitScale: number,
-  viewport: Viewport,
-): Camera {
-  const x = xy[2 * i]!;
-  const y = xy[2 * i + 1]!;
-  const dx: number[] = [];
-  const dy: number[] = [];
-  for (let k = 0; k < neighbours.length; k++) {
-    const j = neighbours[k]!;
-    dx.push(Math.abs(xy[2 * j]! - x));
-    dy.push(Math.abs(xy[2 * j + 1]! - y));
-  }
-  const reach = (d: number[]) => {
-    const sorted = d.sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length, 30) - 1] ?? 0;
-  };
-  const margin = 40;
-  const rx = reach(dx);
-  const ry = reach(dy);
-  let scale = Math.min(
-    rx > 0 ? (viewport.width / 2 - margin) / rx : Infinity,
-    ry > 0 ? (viewport.height / 2 - margin) / ry : Infinity,
-  );
-  if (!Number.isFinite(scale)) scale = Math.max(current.scale, fitScale * 3);
-  scale = Math.min(fitScale * 8, Math.max(fitScale, scale));
-  return { x, y, scale };
 }
