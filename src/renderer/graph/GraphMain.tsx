@@ -51,8 +51,8 @@ export function GraphMain() {
   );
   const { graph, error, loading } = useGraph(wb.api, request);
 
+  // The panel's aliases come from the registry the library lists.
   useEffect(() => {
-    if (!wb.api) return;
     if (!useWorkbench.getState().entitiesLoaded) void wb.refreshEntities();
   }, [wb]);
   // Opened to look something up: the search box has the focus.
@@ -241,7 +241,9 @@ export function GraphMain() {
               : loading && !graph
                 ? 'Reading the desk’s graph…'
                 : empty
-                  ? 'No story passes these filters, so the graph is empty.'
+                  ? Object.keys(filters).length
+                    ? 'No story passes these filters, so the graph is empty.'
+                    : 'No story mentions an entity yet, so the graph is empty.'
                   : hoveredNode
                     ? `${hoveredNode.label} · ${hoveredNode.weight} ${hoveredNode.kind === 'story' ? 'links' : hoveredNode.weight === 1 ? 'story' : 'stories'}`
                     : layout === 'running'
@@ -252,6 +254,7 @@ export function GraphMain() {
         {graph && selected && (
           <aside className="graph-side" aria-label="Selected node">
             <GraphEntityPanel
+              key={selected}
               graph={graph}
               id={selected}
               aliases={aliases}

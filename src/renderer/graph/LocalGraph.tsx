@@ -119,6 +119,7 @@ export function LocalGraph() {
       {showPanel && (
         <div className="local-graph-panel">
           <GraphEntityPanel
+            key={selected}
             compact
             graph={graph}
             id={selected}
