@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { findChromium } from '../../scripts/chromium.mjs';
+import { readGraphView } from '../../src/main/repository/graph';
 import { rendererCsp } from '../../src/shared/csp';
+import { buildGraph } from '../../src/shared/graph';
+import { generateDesk } from './desk-generator';
 import { CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { canvasGraph } from './graph-view-data';
 
@@ -31,7 +34,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const PAN_MS = 5000;
 
 export async function benchGraphView(
-  _options: { stories: number } = { stories: 10_000 },
+  options: { stories: number } = { stories: 10_000 },
 ): Promise<Record<string, number>> {
   const log = (m: string) => console.error(`  graph-view: ${m}`);
   log(
@@ -39,6 +42,70 @@ export async function benchGraphView(
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  const build = process.env.GRAPH_BENCH_SKIP_BUILD
+    ? {}
+    : await benchGraphBuild(options.stories, log);
+  return { ...build, ...(await benchCanvas(log)) };
+}
+
+/**
+ * The graph of a generated desk (tests/bench/desk-generator.ts) of `stories`
+ * stories, read from its index as graph.get does (readGraphView of
+ * src/main/repository/graph.ts), median of RUNS, with its parts: reading the
+ * summaries and the registry from the index, and buildGraph alone.
+ */
+export async function benchGraphBuild(
+  stories: number,
+  log: (m: string) => void,
+): Promise<Record<string, number>> {
+  const RUNS = 5;
+  const root = mkdtempSync(join(tmpdir(), 'storydesk-graph-build-'));
+  try {
+    let t0 = performance.now();
+    const deskDir = join(root, 'desk');
+    generateDesk(deskDir, stories, 20260605);
+    log(`generated a desk of ${stories} stories in ${ms(performance.now() - t0)} ms`);
+    const { Desk } = await import('../../src/main/repository/desk');
+    t0 = performance.now();
+    const desk = Desk.open(deskDir);
+    await desk.whenIndexed();
+    await desk.whenSettled();
+    log(`opened and indexed it in ${ms(performance.now() - t0)} ms`);
+    const view: number[] = [];
+    const read: number[] = [];
+    const built: number[] = [];
+    let nodes = 0;
+    let edges = 0;
+    for (let run = 0; run < RUNS; run++) {
+      t0 = performance.now();
+      const reply = readGraphView(desk, {});
+      view.push(performance.now() - t0);
+      nodes = reply.nodes.length;
+      edges = reply.edges.source.length;
+      t0 = performance.now();
+      const summaries = desk.listStories();
+      const entities = desk.listEntities();
+      const t1 = performance.now();
+      buildGraph(summaries, entities);
+      read.push(t1 - t0);
+      built.push(performance.now() - t1);
+    }
+    desk.close();
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+    log(`graph of ${nodes} nodes, ${edges} edges`);
+    return {
+      graphBuildMs: ms(median(view)),
+      graphIndexReadMs: ms(median(read)),
+      graphBuildOnlyMs: ms(median(built)),
+      graphBuildNodes: nodes,
+      graphBuildEdges: edges,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function benchCanvas(log: (m: string) => void): Promise<Record<string, number>> {
   const outDir = join(tmpdir(), `storydesk-graph-bench-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
   await build({
@@ -108,6 +175,13 @@ async function measure(
     redraw(): Promise<number>;
     startCounting(): void;
     panInPage(ms: string): Promise<void>;
+    sigma(ms: string): Promise<{
+      firstFrameMs: number;
+      renders: number;
+      moved: number;
+      maxGapMs: number;
+      ms: number;
+    }>;
     stopCounting(): { moved: number; frames: number; maxGapMs: number; ms: number };
   };
   const call = <K extends keyof Bench>(name: K, arg = '') =>
@@ -137,6 +211,8 @@ async function measure(
   const reopen = await call('reopen');
   const reopenComplete = await call('complete');
   log(`${prefix}: reopen ${ms(reopen)} ms, complete picture ${ms(reopenComplete)} ms`);
+  const sigma = await call('sigma', String(PAN_MS));
+  log(`${prefix}: sigma 3.0.3 baseline ${JSON.stringify(sigma)}`);
   const idle = await call('idleGaps', String(PAN_MS));
   log(`${prefix}: idle page ${JSON.stringify(idle)}`);
   return {
@@ -153,6 +229,9 @@ async function measure(
     [`${prefix}ReopenMs`]: ms(reopen),
     [`${prefix}ReopenCompleteMs`]: ms(reopenComplete),
     [`${prefix}RedrawMs`]: ms(redraw),
+    [`${prefix}SigmaFirstFrameMs`]: ms(sigma.firstFrameMs),
+    [`${prefix}SigmaPanFps`]: fps(sigma.moved, sigma.ms),
+    [`${prefix}SigmaPanMaxGapMs`]: ms(sigma.maxGapMs),
     [`${prefix}IdleMaxGapMs`]: ms(idle.maxGapMs),
     [`${prefix}IdleLongestTaskMs`]: ms(idle.longestTaskMs),
   };

@@ -1,3 +1,6 @@
+import Graphology from 'graphology';
+import Sigma from 'sigma';
+import { EdgeLineProgram } from 'sigma/rendering';
 import { GraphCanvas, type CanvasEdge, type CanvasNode } from '../../../src/renderer/graph/canvas';
 
 // The bench page: the app's GraphCanvas, built by Vite and minified as the
@@ -232,6 +235,106 @@ const bench = {
       };
       requestAnimationFrame(step);
     });
+  },
+
+  /**
+   * The baseline: sigma 3.0.3 as the issue's prototype ran it (EdgeLineProgram,
+   * hideEdgesOnMove), on the same graph at the positions GraphCanvas's layout
+   * reached, in the same page. First frame (graphology graph + Sigma, two
+   * frames), then the same 5 s of scripted drag and wheel sent to sigma's
+   * mouse layer, counting renders whose camera differs from the last's.
+   */
+  async sigma(ms: string): Promise<{
+    firstFrameMs: number;
+    renders: number;
+    moved: number;
+    maxGapMs: number;
+    ms: number;
+  }> {
+    const positions = canvas!.positions();
+    canvas!.destroy();
+    canvas = null;
+    await frames();
+    const t0 = performance.now();
+    const g = new Graphology({ type: 'undirected', multi: false });
+    let maxWeight = 1;
+    for (const n of graph!.nodes) maxWeight = Math.max(maxWeight, n.weight);
+    for (const n of graph!.nodes) {
+      const p = positions.get(n.id)!;
+      g.addNode(n.id, {
+        x: p.x,
+        y: -p.y,
+        size: 2 + 12 * Math.sqrt(n.weight / maxWeight),
+        label: n.label,
+        color: KINDS[n.community % KINDS.length],
+      });
+    }
+    for (const e of graph!.edges)
+      g.mergeEdge(e.source, e.target, { size: 0.6, color: 'rgba(110, 120, 140, 0.5)' });
+    const sigma = new Sigma(g, container, {
+      defaultEdgeType: 'line',
+      edgeProgramClasses: { line: EdgeLineProgram },
+      hideEdgesOnMove: true,
+    });
+    const firstFrameMs = (await frames()) - t0;
+
+    const camera = sigma.getCamera();
+    const mouse = sigma.getMouseCaptor().container;
+    const rect = mouse.getBoundingClientRect();
+    const cx = rect.left + rect.width / 2;
+    const cy = rect.top + rect.height / 2;
+    const send = (type: string, x: number, y: number) =>
+      mouse.dispatchEvent(
+        new MouseEvent(type, {
+          button: 0,
+          clientX: x,
+          clientY: y,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+    let renders = 0;
+    let moved = 0;
+    let previous = JSON.stringify(camera.getState());
+    sigma.on('afterRender', () => {
+      renders++;
+      const now = JSON.stringify(camera.getState());
+      if (now !== previous) moved++;
+      previous = now;
+    });
+    let maxGapMs = 0;
+    const start = performance.now();
+    let last = start;
+    send('mousedown', cx, cy);
+    let moves = 0;
+    let wheels = 0;
+    await new Promise<void>((resolve) => {
+      const step = (now: number) => {
+        maxGapMs = Math.max(maxGapMs, now - last);
+        last = now;
+        if (now - start < Number(ms) / 2) {
+          moves++;
+          send('mousemove', cx + 150 * Math.sin(moves / 15), cy + 100 * Math.sin(moves / 10));
+        } else if (now - start < Number(ms)) {
+          if (wheels++ === 0) send('mouseup', cx, cy);
+          const deltaY = Math.floor(wheels / 25) % 2 ? 40 : -40;
+          mouse.dispatchEvent(
+            new WheelEvent('wheel', {
+              deltaY,
+              clientX: cx,
+              clientY: cy,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+        } else return resolve();
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    const elapsed = performance.now() - start;
+    sigma.kill();
+    return { firstFrameMs, renders, moved, maxGapMs, ms: elapsed };
   },
 
   svgLength(): number {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildScene, MAX_RADIUS, MIN_RADIUS, neighboursOf, sizeByWeight } from './scene';
+import {
+  buildScene,
+  hiddenEdges,
+  MAX_RADIUS,
+  MIN_RADIUS,
+  neighboursOf,
+  sizeByWeight,
+} from './scene';
 import type { CanvasNode } from './index';
 
 const node = (id: string, weight: number, community = 0): CanvasNode => ({
@@ -56,6 +63,15 @@ describe('buildScene', () => {
     expect(sizeByWeight(0, 100, 2, 10)).toBe(2);
     expect(sizeByWeight(500, 100, 2, 10)).toBe(10);
     expect(sizeByWeight(1, 0, 2, 10)).toBe(2);
+  });
+
+  it('maps each given edge to its scene edge, and hides a scene edge only when all of its are hidden', () => {
+    expect([...scene.edgeOf]).toEqual([1, 1, 0, -1, -1, 2]);
+    const none = hiddenEdges(scene, null);
+    expect([...none]).toEqual([0, 0, 0]);
+    // a–b came twice (edges 0 and 1): hiding one of them leaves it shown.
+    expect([...hiddenEdges(scene, new Set([0, 5]))]).toEqual([0, 0, 1]);
+    expect([...hiddenEdges(scene, new Set([0, 1, 2]))]).toEqual([1, 1, 0]);
   });
 
   it('copes with no edges and no nodes', () => {

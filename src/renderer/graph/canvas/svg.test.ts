@@ -60,6 +60,12 @@ describe('toSvg', () => {
     expect(count(svg, 'line')).toBe(1);
   });
 
+  it('leaves out edges hidden by themselves', () => {
+    const svg = toSvg(view({ edgeHidden: (k) => k === 0 }));
+    expect(count(svg, 'line')).toBe(2);
+    expect(count(svg, 'circle')).toBe(3);
+  });
+
   it('draws only the edges the canvas draws', () => {
     expect(count(toSvg(view({ edgeCount: 1 })), 'line')).toBe(1);
   });

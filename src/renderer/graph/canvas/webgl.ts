@@ -66,7 +66,7 @@ out float v_incident;
 void main() {
   vec4 s = node(a_source);
   vec4 t = node(a_target);
-  if (hidden(s) || hidden(t)) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
+  if (a_thickness < 0.0 || hidden(s) || hidden(t)) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   vec2 ps = screen(s.xy);
   vec2 pt = screen(t.xy);
   vec2 d = pt - ps;
@@ -107,7 +107,7 @@ out float v_incident;
 void main() {
   vec4 s = node(a_source);
   vec4 t = node(a_target);
-  if (hidden(s) || hidden(t)) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
+  if (a_thickness < 0.0 || hidden(s) || hidden(t)) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); return; }
   v_alpha = edgeAlpha(a_thickness, a_source, a_target, v_incident);
   gl_Position = clip(screen(a_end < 0.5 ? s.xy : t.xy));
 }`;
@@ -225,6 +225,10 @@ export class GraphGl {
   private picture: WebGLTexture;
   private framebuffer: WebGLFramebuffer;
   private pictureSize = [0, 0];
+  /** The vertex data, kept to flip an edge's hidden mark (a negative thickness). */
+  private quadData = new Float32Array(0);
+  private lineData = new Float32Array(0);
+  private edgeHidden = new Uint8Array(0);
   /** x, y, radius, flags per node, as last uploaded. */
   private nodeData = new Float32Array(0);
   nodeCount = 0;
@@ -367,6 +371,9 @@ export class GraphGl {
         lines[o + 3] = end;
       }
     }
+    this.quadData = quads;
+    this.lineData = lines;
+    this.edgeHidden = new Uint8Array(m);
     gl.bindVertexArray(null);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, quads, gl.STATIC_DRAW);
@@ -419,6 +426,38 @@ export class GraphGl {
       gl.FLOAT,
       data,
     );
+  }
+
+  /** Hides the edges marked 1 (others shown); uploads only the vertex data that changed. */
+  setEdgesHidden(hidden: Uint8Array) {
+    const q = this.quadCount;
+    let quads = false;
+    let lines = false;
+    for (let k = 0; k < this.edgeCount; k++) {
+      const h = hidden[k] ?? 0;
+      if (h === this.edgeHidden[k]) continue;
+      this.edgeHidden[k] = h;
+      if (k < q) {
+        for (let v = 0; v < 4; v++)
+          this.quadData[20 * k + 5 * v + 2] = -this.quadData[20 * k + 5 * v + 2]!;
+        quads = true;
+      } else {
+        const o = 8 * (k - q);
+        this.lineData[o + 2] = -this.lineData[o + 2]!;
+        this.lineData[o + 6] = -this.lineData[o + 6]!;
+        lines = true;
+      }
+    }
+    const gl = this.gl;
+    gl.bindVertexArray(null);
+    if (quads) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.quadData);
+    }
+    if (lines) {
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.lineData);
+    }
   }
 
   /** RGBA bytes, one colour a node. */
