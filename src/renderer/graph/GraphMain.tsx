@@ -79,7 +79,14 @@ export function GraphMain() {
   }, [graph, selected]);
 
   const hidden = useMemo(() => graph?.hiddenAfter(date) ?? null, [graph, date]);
-  const hiddenEdges = useMemo(() => graph?.hiddenEdgesAfter(date) ?? null, [graph, date]);
+  // Edges follow the slider once it rests: on a big desk a pass over them costs
+  // more than a step of the replay may take.
+  const [edgeDate, setEdgeDate] = useState(date);
+  useEffect(() => {
+    const timer = setTimeout(() => setEdgeDate(date), 250);
+    return () => clearTimeout(timer);
+  }, [date]);
+  const hiddenEdges = useMemo(() => graph?.hiddenEdgesAfter(edgeDate) ?? null, [graph, edgeDate]);
   const aliases = useMemo(() => {
     const e = entities.find((x) => x.slug === selected);
     return e ? e.aliases : null;

@@ -54,6 +54,24 @@ describe('ViewGraph', () => {
     expect(g.hiddenEdgesAfter('2026-01-31')).toEqual(new Set([0]));
     expect(g.hiddenEdgesAfter(null)).toBeNull();
     expect(g.edgesBy(null)).toBe(4);
+    expect(g.nodesBy('2026-02-01')).toBe(3);
+    expect(g.nodesBy('2025-01-01')).toBe(0);
+    expect(g.nodesBy(null)).toBe(4);
+  });
+
+  it('always shows what has no dated story', () => {
+    const undated = new ViewGraph({
+      ...data,
+      stories: data.stories.map((st) => (st.slug === 's3' ? { ...st, date: '' } : st)),
+    });
+    expect(undated.firstDate[0]).toBe('');
+    expect(undated.dateRange).toEqual({ from: '2026-01-05', to: '2026-02-10' });
+    expect(undated.hiddenAfter('2025-12-31')).toEqual(
+      new Set(['russia', 'ukraine', 'vladimir-putin']),
+    );
+    expect(undated.nodesBy('2025-12-31')).toBe(1);
+    expect(undated.edgesBy('2025-12-31')).toBe(1);
+    expect(undated.hiddenEdgesAfter('2025-12-31')).toEqual(new Set([1, 2, 3]));
   });
 
   it('finds nodes by any part of their name, accents and case aside, prefixes first', () => {
