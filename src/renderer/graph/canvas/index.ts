@@ -717,10 +717,11 @@ export class GraphCanvas {
       xy: this.xy,
       radius: (i) => this.scene.radius[i]! * sizeZoom,
       hidden: (i) => this.isHidden(i),
+      // Measured once a label is drawn (sprite); estimated until then, as
+      // measuring thousands of candidates cost the first picture 10-25 ms.
       width: (i) => {
-        let w = this.labelWidths[i]!;
-        if (w < 0) w = this.labelWidths[i] = ctx.measureText(this.scene.nodes[i]!.label).width;
-        return w;
+        const w = this.labelWidths[i]!;
+        return w >= 0 ? w : this.scene.nodes[i]!.label.length * FONT_SIZE * 0.6;
       },
       height: LINE_HEIGHT,
       camera,
@@ -774,6 +775,10 @@ export class GraphCanvas {
     if (cached) return cached;
     if (this.sprites.size >= MAX_SPRITES) this.sprites.clear();
     const text = this.scene.nodes[node]!.label;
+    if (this.labelWidths[node]! < 0) {
+      this.labels2d.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
+      this.labelWidths[node] = this.labels2d.measureText(text).width;
+    }
     const sprite = document.createElement('canvas');
     sprite.width = Math.ceil((this.labelWidths[node]! + 2 * HALO) * pixelRatio) || 1;
     sprite.height = Math.ceil(LINE_HEIGHT * pixelRatio);

@@ -37,24 +37,60 @@ export function labelCap(density: number, viewport: Viewport): number {
   return Math.round(d * ((viewport.width * viewport.height) / 5000));
 }
 
+/** Placed label boxes, bucketed by a coarse grid so that a test looks at a few neighbours only. */
+class LabelGrid {
+  private cells = new Map<number, PlacedLabel[]>();
+  constructor(private readonly height: number) {}
+
+  private *keys(x: number, y: number, w: number): Generator<number> {
+    const top = Math.floor(y / CELL_HEIGHT);
+    const bottom = Math.floor((y + this.height) / CELL_HEIGHT);
+    for (let cy = top; cy <= bottom; cy++)
+      for (let cx = Math.floor(x / CELL_WIDTH); cx <= Math.floor((x + w) / CELL_WIDTH); cx++)
+        yield cy * 100_000 + cx;
+  }
+
+  fits(x: number, y: number, w: number): boolean {
+    const h = this.height;
+    for (const key of this.keys(x - GAP, y, w + 2 * GAP))
+      for (const p of this.cells.get(key) ?? [])
+        if (!(x >= p.x + p.width + GAP || p.x >= x + w + GAP || y >= p.y + h || p.y >= y + h))
+          return false;
+    return true;
+  }
+
+  add(label: PlacedLabel) {
+    for (const key of this.keys(label.x, label.y, label.width)) {
+      let cell = this.cells.get(key);
+      if (!cell) this.cells.set(key, (cell = []));
+      cell.push(label);
+    }
+  }
+}
+
+const CELL_WIDTH = 128;
+const CELL_HEIGHT = 32;
+/** Horizontal room kept between two labels, in CSS pixels. */
+const GAP = 2;
+
 export function selectLabels(input: LabelInput): PlacedLabel[] {
   const { camera, viewport, height } = input;
   const placed: PlacedLabel[] = [];
+  const grid = new LabelGrid(height);
   const seen = new Set<number>();
-  const fits = (x: number, y: number, w: number) =>
-    placed.every(
-      (p) => x >= p.x + p.width + 2 || p.x >= x + w + 2 || y >= p.y + height || p.y >= y + height,
-    );
   const consider = (i: number, forced: boolean) => {
     if (seen.has(i) || input.hidden(i)) return;
     seen.add(i);
     const [sx, sy] = toScreen(camera, viewport, input.xy[2 * i]!, input.xy[2 * i + 1]!);
-    const w = input.width(i);
     const x = sx + input.radius(i) + 3;
     const y = sy - height / 2;
-    if (x > viewport.width || x + w < 0 || y > viewport.height || y + height < 0) return;
-    if (!forced && !fits(x, y, w)) return;
-    placed.push({ node: i, x, y, width: w });
+    if (x > viewport.width || y > viewport.height || y + height < 0 || sx < -viewport.width) return;
+    const w = input.width(i);
+    if (x + w < 0) return;
+    if (!forced && !grid.fits(x, y, w)) return;
+    const label = { node: i, x, y, width: w };
+    placed.push(label);
+    grid.add(label);
   };
   for (const i of input.forced ?? []) consider(i, true);
   const cap = Math.max(input.cap, placed.length);
