@@ -179,7 +179,7 @@ test('the time slider and the filters narrow the graph', async ({ workbench, pag
   await page.keyboard.press('End');
   await expect(graph.timeline).toContainText('33 of 33 nodes');
 
-  await graph.region.getByRole('button', { name: 'Filters' }).click();
+  await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
   await graph.region.getByRole('combobox', { name: 'Type' }).selectOption('brief');
   await expect(graph.timeline).not.toContainText('of 33 nodes');
   await graph.find('black', 'Black Sea');
@@ -214,6 +214,16 @@ for (const theme of ['Light', 'Dark'] as const) {
     await graph.settled();
     const found = await serious(page, '.graph-view');
     await page.screenshot({ path: artifactPath(`graph-global-${theme.toLowerCase()}.png`) });
+    // The filters and the export list, open.
+    await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
+    await graph.region.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(graph.region.getByRole('group', { name: 'Graph filters' })).toBeVisible();
+    found.push(...(await serious(page, '.graph-view')));
+    await page.screenshot({
+      path: artifactPath(`graph-global-filters-${theme.toLowerCase()}.png`),
+    });
+    await graph.region.getByRole('button', { name: 'Export', exact: true }).click();
+    await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
     await graph.find('russ', 'Russia');
     await expect(graph.panel('Russia')).toBeVisible();
     await page.waitForTimeout(800);
@@ -228,6 +238,8 @@ for (const theme of ['Light', 'Dark'] as const) {
     await local.open();
     await expect(local.entities.getByRole('button')).toHaveCount(REFERENCE_ENTITIES.length);
     await page.waitForTimeout(1500);
+    await local.entities.getByRole('button', { name: 'Russia', exact: true }).click();
+    await expect(local.panel.getByRole('region', { name: 'Russia' })).toBeVisible();
     found.push(...(await serious(page, '#side-panel-graph')));
     await page.screenshot({ path: artifactPath(`graph-local-${theme.toLowerCase()}.png`) });
     expect(found).toEqual([]);

@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { GraphCanvas } from './canvas';
+import { useCallback, useMemo, useState } from 'react';
 import { activeTabMeta, useWorkbench } from '../workbench/store';
 import { useWb } from '../workbench/ui';
 import { GraphCanvasHost } from './GraphCanvasHost';
@@ -24,7 +23,6 @@ export function LocalGraph() {
   const { graph, error } = useGraph(wb.api, REQUEST, visible && slug !== null);
   const [selected, setSelected] = useState<string | null>(null);
   const [density, setDensity] = useState(0.8);
-  const canvas = useRef<GraphCanvas | null>(null);
 
   const local = useMemo(() => (graph && slug ? graph.localGraph(slug) : null), [graph, slug]);
   const storyId = slug ? `story:${slug}` : null;
@@ -78,7 +76,6 @@ export function LocalGraph() {
             labelDensity={density}
             selected={selected ?? storyId}
             label={`Graph of this story: ${local.nodes.length - 1} entities`}
-            onReady={(c) => (canvas.current = c)}
             onNodeClick={(id) => setSelected(id === storyId ? null : id)}
             onNodeDoubleClick={open}
             onStageClick={() => setSelected(null)}
@@ -103,10 +100,7 @@ export function LocalGraph() {
                   type="button"
                   className="graph-chip"
                   aria-pressed={selected === n.id}
-                  onClick={() => {
-                    setSelected(n.id);
-                    canvas.current?.focusNode(n.id);
-                  }}
+                  onClick={() => setSelected(selected === n.id ? null : n.id)}
                 >
                   <span className={swatchClass('kind', n.kind)} aria-hidden="true" />
                   {n.label}
@@ -127,10 +121,9 @@ export function LocalGraph() {
             onOpenStory={(s) => void wb.openStory(s, { focus: true })}
             onOpenEntity={open}
             onSelect={(id) => {
-              if (local?.nodes.some((n) => n.id === id)) {
-                setSelected(id);
-                canvas.current?.focusNode(id);
-              } else {
+              // A small graph: lit, not zoomed into.
+              if (local?.nodes.some((n) => n.id === id)) setSelected(id);
+              else {
                 openGraph();
               }
             }}

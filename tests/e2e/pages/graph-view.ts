@@ -43,7 +43,7 @@ export class GraphView {
   }
 
   async export(label: RegExp): Promise<Download> {
-    await this.region.getByRole('button', { name: 'Export' }).click();
+    await this.region.getByRole('button', { name: 'Export', exact: true }).click();
     const download = this.page.waitForEvent('download');
     await this.region.getByRole('button', { name: label }).click();
     return download;
