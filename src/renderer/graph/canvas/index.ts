@@ -700,17 +700,13 @@ export class GraphCanvas {
   }
 
   private placeLabels(camera: Camera): PlacedLabel[] {
-    const ctx = this.labels2d;
-    ctx.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
-    const forced: number[] = [];
-    if (this.hover >= 0) forced.push(this.hover);
-    if (this.focus >= 0) {
-      forced.push(this.focus);
-      const neighbours = [...neighboursOf(this.scene, this.focus)].sort(
-        (a, b) => this.scene.nodes[b]!.weight - this.scene.nodes[a]!.weight,
-      );
-      forced.push(...neighbours.slice(0, 30));
-    }
+    const forced = [this.hover, this.focus].filter((i) => i >= 0);
+    const preferred =
+      this.focus >= 0
+        ? [...neighboursOf(this.scene, this.focus)].sort(
+            (a, b) => this.scene.nodes[b]!.weight - this.scene.nodes[a]!.weight,
+          )
+        : [];
     const sizeZoom = this.sizeZoom(camera);
     return selectLabels({
       order: this.scene.byWeight,
@@ -728,6 +724,7 @@ export class GraphCanvas {
       viewport: this.viewport,
       cap: labelCap(this.density, this.viewport),
       forced,
+      preferred,
     });
   }
 

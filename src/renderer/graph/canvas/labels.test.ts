@@ -58,6 +58,14 @@ describe('selectLabels', () => {
     expect(wide[0]!.node).toBe(5);
   });
 
+  it('considers the preferred before the rest, still kept apart', () => {
+    const placed = selectLabels(input({ cap: 3, preferred: [40, 41] }));
+    expect(placed.map((p) => p.node)).toEqual([40, 41, 0]);
+    const crowded = selectLabels(input({ width: () => 300, cap: 10, preferred: [0, 1] }));
+    // Node 1's label would cover node 0's: left out.
+    expect(crowded.map((p) => p.node)).not.toContain(1);
+  });
+
   it('puts a label to the right of its node, vertically centred', () => {
     const [first] = selectLabels(input({ cap: 1 }));
     expect(first).toEqual({ node: 0, x: 200 - 190 + 3 + 3, y: 150 - 140 - 7, width: 40 });

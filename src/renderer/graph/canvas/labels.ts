@@ -2,8 +2,9 @@ import { toScreen, type Camera, type Viewport } from './camera';
 
 // Which labels to draw: the heaviest nodes on screen first, each label kept
 // only where it overlaps none already placed, at most `cap` of them; the
-// forced ones (the hovered and highlighted nodes and their neighbours) come
-// before all others. Text is drawn on a 2D canvas, so fewer labels is the
+// forced ones (the hovered and highlighted nodes) come before all others,
+// placed whatever they cover, then the preferred (the highlighted node's
+// neighbours), kept apart like the rest. Text is drawn on a 2D canvas, so fewer labels is the
 // difference between a redraw of 2 ms and one of 200.
 
 export interface LabelInput {
@@ -20,7 +21,10 @@ export interface LabelInput {
   camera: Camera;
   viewport: Viewport;
   cap: number;
+  /** Placed first, even over others (the hovered and the highlighted node). */
   forced?: readonly number[];
+  /** Considered before the rest, still kept apart (the highlighted node's neighbours). */
+  preferred?: readonly number[];
 }
 
 export interface PlacedLabel {
@@ -94,6 +98,7 @@ export function selectLabels(input: LabelInput): PlacedLabel[] {
   };
   for (const i of input.forced ?? []) consider(i, true);
   const cap = Math.max(input.cap, placed.length);
+  for (const i of input.preferred ?? []) if (placed.length < cap) consider(i, false);
   for (let k = 0; k < input.order.length && placed.length < cap; k++)
     consider(input.order[k]!, false);
   return placed;
