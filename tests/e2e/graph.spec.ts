@@ -179,6 +179,17 @@ test('the time slider and the filters narrow the graph', async ({ workbench, pag
   await page.keyboard.press('End');
   await expect(graph.timeline).toContainText('33 of 33 nodes');
 
+  // Play replays from the first story; pause holds the date.
+  await graph.timeline.getByRole('button', { name: 'Replay how the graph grew' }).click();
+  await expect(graph.timeline).not.toContainText('33 of 33 nodes');
+  await graph.timeline.getByRole('button', { name: 'Pause' }).click();
+  const held = await slider.getAttribute('aria-valuetext');
+  expect(held! < '2026-11-12').toBe(true);
+  await page.waitForTimeout(400);
+  await expect(slider).toHaveAttribute('aria-valuetext', held!);
+  await slider.focus();
+  await page.keyboard.press('End');
+
   await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
   await graph.region.getByRole('combobox', { name: 'Type' }).selectOption('brief');
   await expect(graph.timeline).not.toContainText('of 33 nodes');
