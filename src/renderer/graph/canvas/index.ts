@@ -603,7 +603,11 @@ export class GraphCanvas {
     }
     const pass = this.pass;
     if (pass) {
-      if (this.gl.done(pass.sync)) {
+      // A finished picture waits for input to rest: showing it costs the
+      // main thread a long frame, which would jolt a pan or zoom under way.
+      if (pass.stage === 'present' && !this.resting(now)) {
+        /* held */
+      } else if (this.gl.done(pass.sync)) {
         // About one frame of GPU time a slice: grow when done within a frame, shrink when late.
         if (pass.waited === 0) this.budget = Math.min(MAX_BUDGET, Math.round(this.budget * 1.5));
         else if (pass.waited >= 2)
