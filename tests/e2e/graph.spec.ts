@@ -62,7 +62,14 @@ test('the local graph shows the open story’s entities', async ({ workbench, pa
   const names = await local.entities.getByRole('button').allTextContents();
   expect(names.sort()).toEqual(REFERENCE_ENTITIES);
   await local.entities.getByRole('button', { name: 'Vladimir Putin' }).click();
-  await expect(local.panel.getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
+  const putin = local.panel.getByRole('region', { name: 'Vladimir Putin' });
+  await expect(putin).toBeVisible();
+
+  // From the story's graph to the desk's, on the same node.
+  await putin.getByRole('button', { name: 'Show in desk graph' }).click();
+  const graph = new GraphView(page);
+  await expect(graph.region).toBeVisible();
+  await expect(graph.panel('Vladimir Putin')).toBeVisible();
 });
 
 test('export JSON downloads the graph, with the reference story’s entities', async ({

@@ -3,7 +3,7 @@ import { ArrowLeft, Download, SlidersHorizontal } from 'lucide-react';
 import type { GraphFilters } from '../../shared/graph';
 import { toGexf, toGraphML, toJson } from '../../shared/graph';
 import { toast, useWorkbench } from '../workbench/store';
-import { closeGraph } from './open';
+import { closeGraph, takePendingFocus } from './open';
 import { shortcutOf, useWb } from '../workbench/ui';
 import { message } from '../workbench/workbench';
 import type { GraphCanvas } from './canvas';
@@ -114,6 +114,13 @@ export function GraphMain() {
     setSelected(id);
     canvas.current?.focusNode(id);
   }, []);
+  // Opened for one node (from the story's graph): go to it once it is drawn.
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!graph || !ready) return;
+    const id = takePendingFocus();
+    if (id && graph.node(id)) focus(id);
+  }, [graph, ready, focus]);
 
   const exportAs = async (format: 'png' | 'svg' | 'json' | 'gexf' | 'graphml') => {
     if (!graph) return;
@@ -233,7 +240,10 @@ export function GraphMain() {
               selected={selected}
               cacheKey={`${desk?.root ?? ''}|${storyNodes ? 'stories' : 'entities'}`}
               label={`Graph of ${graph.nodes.length} nodes and ${graph.edges.length} connections`}
-              onReady={(c) => (canvas.current = c)}
+              onReady={(c) => {
+                canvas.current = c;
+                setReady(c !== null);
+              }}
               onNodeClick={setSelected}
               onNodeDoubleClick={open}
               onNodeHover={setHovered}

@@ -123,11 +123,10 @@ export function LocalGraph() {
             onSelect={(id) => {
               // A small graph: lit, not zoomed into.
               if (local?.nodes.some((n) => n.id === id)) setSelected(id);
-              else {
-                openGraph();
-              }
+              else openGraph(id);
             }}
             onClose={() => setSelected(null)}
+            onShowInGraph={(id) => openGraph(id)}
           />
         </div>
       )}
