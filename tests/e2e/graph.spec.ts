@@ -183,6 +183,12 @@ test('the time slider and the filters narrow the graph', async ({ workbench, pag
   // On the desk's first day only that day's story is there: its 8 entities, every pair joined.
   await expect(graph.timeline).toContainText('2026-05-21');
   await expect(graph.timeline).toContainText('8 of 33 nodes · 28 connections');
+  // The drawing agrees once the slider rests: its SVG has those 8 nodes and 28 edges.
+  await page.waitForTimeout(600);
+  const svg = readFileSync((await (await graph.export(/SVG/)).path())!, 'utf8');
+  expect(svg.match(/<circle /g)).toHaveLength(8);
+  expect(svg.match(/<line /g)).toHaveLength(28);
+  await slider.focus();
   await page.keyboard.press('End');
   await expect(graph.timeline).toContainText('33 of 33 nodes');
 
