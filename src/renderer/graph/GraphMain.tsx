@@ -255,8 +255,10 @@ export function GraphMain() {
           <div className="graph-status" role="status">
             {error
               ? `The graph could not be read: ${error}`
-              : loading && !graph
-                ? 'Reading the desk’s graph…'
+              : loading
+                ? graph
+                  ? 'Updating the graph…'
+                  : 'Reading the desk’s graph…'
                 : empty
                   ? Object.keys(filters).length
                     ? 'No story passes these filters, so the graph is empty.'

@@ -51,7 +51,7 @@ export class GraphView {
 
   /** Waits until the layout has settled (the status line stops saying so). */
   async settled(): Promise<void> {
-    await expect(this.region.getByRole('status')).not.toHaveText(/Laying out|Reading/, {
+    await expect(this.region.getByRole('status')).not.toHaveText(/Laying out|Reading|Updating/, {
       timeout: 20_000,
     });
   }
