@@ -104,7 +104,9 @@ export class GraphCanvas {
   private readonly stage: HTMLDivElement;
   private readonly labelCanvas: HTMLCanvasElement;
   private readonly labels2d: CanvasRenderingContext2D;
-  private readonly gl: GraphGl;
+  private gl: GraphGl;
+  /** The WebGL context is lost (GPU reset, too many contexts): nothing is drawn until restored. */
+  private contextLost = false;
   private readonly resizeObserver: ResizeObserver | null;
   private worker: Worker | null = null;
   private run = 0;
@@ -219,7 +221,27 @@ export class GraphCanvas {
     this.listen(root, 'dblclick', (e) => this.onDoubleClick(e as MouseEvent));
     this.listen(root, 'wheel', (e) => this.onWheel(e as WheelEvent), { passive: false });
     this.listen(root, 'keydown', (e) => this.onKey(e as KeyboardEvent));
-    this.listen(glCanvas, 'webglcontextlost', (e) => e.preventDefault());
+    // preventDefault asks for the context back; once restored, everything is uploaded again.
+    this.listen(glCanvas, 'webglcontextlost', (e) => {
+      e.preventDefault();
+      this.contextLost = true;
+      this.pass = null;
+    });
+    this.listen(glCanvas, 'webglcontextrestored', () => {
+      try {
+        this.gl = new GraphGl(glCanvas);
+      } catch (error) {
+        console.error('Graph canvas: the WebGL context came back unusable:', error);
+        return;
+      }
+      this.contextLost = false;
+      this.gl.setScene(this.scene);
+      this.applyColors();
+      this.edgesChanged = true;
+      this.shown = null;
+      this.lastInput = -Infinity;
+      this.requestDraw();
+    });
     this.resizeObserver =
       typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.resize());
     this.resizeObserver?.observe(root);
@@ -351,6 +373,10 @@ export class GraphCanvas {
   // -- export -----------------------------------------------------------------
 
   toPNG(): Promise<Blob> {
+    if (this.contextLost)
+      return Promise.reject(
+        new Error('Could not export the graph as PNG: its WebGL context was lost; try again.'),
+      );
     // Drawn whole onto the canvas and copied in one task (the WebGL buffer is
     // not preserved past it); it is then the picture on screen, too.
     this.pass = null;
@@ -589,7 +615,7 @@ export class GraphCanvas {
 
   /** One frame's work: the camera's animation, the picture's next slice, the stage's transform. */
   private tick() {
-    if (this.destroyed) return;
+    if (this.destroyed || this.contextLost) return;
     const now = performance.now();
     const a = this.animation;
     if (a) {
