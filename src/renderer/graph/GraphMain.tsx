@@ -40,7 +40,7 @@ export function GraphMain() {
   const canvas = useRef<GraphCanvas | null>(null);
   const root = useRef<HTMLElement>(null);
 
-  // Defaults left out, so the plain request is the local graph's ({}) and is read once for both.
+  // Defaults left out: one request, one cache entry, however it was reached.
   const request = useMemo(
     () => ({
       ...(Object.keys(filters).length > 0 && { filters }),

@@ -13,18 +13,28 @@ import { swatchClass } from './palette';
 // node's neighbours, a click shows its panel under the drawing, a double
 // click opens the entity (or the story).
 
-const REQUEST = {};
+/** Entities shown beside the story's own: their strongest co-mentions. */
+const NEIGHBOURS = 10;
 
 export function LocalGraph() {
   const wb = useWb();
   const slug = useWorkbench((s) => activeTabMeta(s)?.slug ?? null);
   const visible = useWorkbench((s) => s.layout.rightTab === 'graph' && !s.layout.rightCollapsed);
   const entities = useWorkbench((s) => s.entities);
-  const { graph, error } = useGraph(wb.api, REQUEST, visible && slug !== null);
+  // The story's neighbourhood only, read by the repository: a big desk's whole
+  // graph is tens of megabytes, too much to read again after every save.
+  const request = useMemo(
+    () => ({ focus: { story: slug ?? 'none' }, neighbours: NEIGHBOURS }),
+    [slug],
+  );
+  const { graph, error } = useGraph(wb.api, request, visible && slug !== null);
   const [selected, setSelected] = useState<string | null>(null);
   const [density, setDensity] = useState(0.8);
 
-  const local = useMemo(() => (graph && slug ? graph.localGraph(slug) : null), [graph, slug]);
+  const local = useMemo(
+    () => (graph && slug ? graph.localGraph(slug, NEIGHBOURS) : null),
+    [graph, slug],
+  );
   const storyId = slug ? `story:${slug}` : null;
   const open = useCallback(
     (id: string) => {

@@ -234,7 +234,8 @@ export class ViewGraph {
    * The local graph of one story: the story, its entities, and up to
    * `neighbours` of their strongest co-mentions (a desk's big countries are
    * mentioned with nearly everything, so all of them would be a hairball).
-   * Story–entity edges are made here, weighted 1.
+   * Story–entity edges are made here, weighted 1. Works on the whole graph
+   * and on graph.get's neighbourhood of the story alike.
    */
   localGraph(
     slug: string,

@@ -4,12 +4,12 @@ import { useWorkbench } from '../workbench/store';
 import { message } from '../workbench/workbench';
 import { ViewGraph } from './graph-data';
 
-// graph.get, asked again when the desk's stories change, and shared: the
-// global view and the local graph ask for the same whole-desk graph, and a
-// desk of 10,000 stories should be read once for both.
+// graph.get, asked again when the desk's stories or entities change, and
+// kept for a few requests: going back to the Graph view, or to a story seen a
+// moment ago, draws at once.
 
 const cache = new Map<string, Promise<ViewGraph>>();
-const CACHE_SIZE = 4;
+const CACHE_SIZE = 8;
 
 function load(api: Api, request: GraphRequest, version: string): Promise<ViewGraph> {
   const key = `${version} ${JSON.stringify(request)}`;
