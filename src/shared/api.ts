@@ -255,6 +255,12 @@ export const GraphRequest = z.object({
   hops: z.number().int().min(0).max(20).optional(),
   /** Story nodes, story–story and story–entity edges (always with a story focus). */
   stories: z.boolean().optional(),
+  /**
+   * With a story focus, instead of its ego graph: the story's entities, the
+   * `neighbours` entities most mentioned with them and the edges that touch
+   * the story's entities (no story nodes; none at all for a story not there).
+   */
+  neighbours: z.number().int().min(0).max(500).optional(),
   /** Each node's community (Louvain): costs time on a big desk, so only when asked. */
   communities: z.boolean().optional(),
 });

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { findChromium } from '../../scripts/chromium.mjs';
+import { readGraphView } from '../../src/main/repository/graph';
 import { rendererCsp } from '../../src/shared/csp';
+import { buildGraph } from '../../src/shared/graph';
+import { generateDesk } from './desk-generator';
 import { CHROMIUM_ARGS } from '../e2e/support/chromium';
 import { canvasGraph } from './graph-view-data';
 
@@ -31,7 +34,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const PAN_MS = 5000;
 
 export async function benchGraphView(
-  _options: { stories: number } = { stories: 10_000 },
+  options: { stories: number } = { stories: 10_000 },
 ): Promise<Record<string, number>> {
   const log = (m: string) => console.error(`  graph-view: ${m}`);
   log(
@@ -39,6 +42,70 @@ export async function benchGraphView(
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  const build = process.env.GRAPH_BENCH_SKIP_BUILD
+    ? {}
+    : await benchGraphBuild(options.stories, log);
+  return { ...build, ...(await benchCanvas(log)) };
+}
+
+/**
+ * The graph of a generated desk (tests/bench/desk-generator.ts) of `stories`
+ * stories, read from its index as graph.get does (readGraphView of
+ * src/main/repository/graph.ts), median of RUNS, with its parts: reading the
+ * summaries and the registry from the index, and buildGraph alone.
+ */
+export async function benchGraphBuild(
+  stories: number,
+  log: (m: string) => void,
+): Promise<Record<string, number>> {
+  const RUNS = 5;
+  const root = mkdtempSync(join(tmpdir(), 'storydesk-graph-build-'));
+  try {
+    let t0 = performance.now();
+    const deskDir = join(root, 'desk');
+    generateDesk(deskDir, stories, 20260605);
+    log(`generated a desk of ${stories} stories in ${ms(performance.now() - t0)} ms`);
+    const { Desk } = await import('../../src/main/repository/desk');
+    t0 = performance.now();
+    const desk = Desk.open(deskDir);
+    await desk.whenIndexed();
+    await desk.whenSettled();
+    log(`opened and indexed it in ${ms(performance.now() - t0)} ms`);
+    const view: number[] = [];
+    const read: number[] = [];
+    const built: number[] = [];
+    let nodes = 0;
+    let edges = 0;
+    for (let run = 0; run < RUNS; run++) {
+      t0 = performance.now();
+      const reply = readGraphView(desk, {});
+      view.push(performance.now() - t0);
+      nodes = reply.nodes.length;
+      edges = reply.edges.source.length;
+      t0 = performance.now();
+      const summaries = desk.listStories();
+      const entities = desk.listEntities();
+      const t1 = performance.now();
+      buildGraph(summaries, entities);
+      read.push(t1 - t0);
+      built.push(performance.now() - t1);
+    }
+    desk.close();
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+    log(`graph of ${nodes} nodes, ${edges} edges`);
+    return {
+      graphBuildMs: ms(median(view)),
+      graphIndexReadMs: ms(median(read)),
+      graphBuildOnlyMs: ms(median(built)),
+      graphBuildNodes: nodes,
+      graphBuildEdges: edges,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function benchCanvas(log: (m: string) => void): Promise<Record<string, number>> {
   const outDir = join(tmpdir(), `storydesk-graph-bench-${process.pid}`);
   rmSync(outDir, { recursive: true, force: true });
   await build({
@@ -94,9 +161,12 @@ async function measure(
 ): Promise<Record<string, number>> {
   type Bench = {
     load(url: string): Promise<{ nodes: number; edges: number }>;
+    idleGaps(ms: string): Promise<{ maxGapMs: number; longestTaskMs: number; frames: number }>;
     open(): Promise<number>;
+    complete(): Promise<number>;
     settle(): Promise<{
       settleMs: number;
+      completeMs: number;
       maxGapMs: number;
       longestTaskMs: number;
       frames: number;
@@ -104,7 +174,15 @@ async function measure(
     reopen(): Promise<number>;
     redraw(): Promise<number>;
     startCounting(): void;
-    stopCounting(): { moved: number; frames: number; ms: number };
+    panInPage(ms: string): Promise<void>;
+    sigma(ms: string): Promise<{
+      firstFrameMs: number;
+      renders: number;
+      moved: number;
+      maxGapMs: number;
+      ms: number;
+    }>;
+    stopCounting(): { moved: number; frames: number; maxGapMs: number; ms: number };
   };
   const call = <K extends keyof Bench>(name: K, arg = '') =>
     page.evaluate(
@@ -126,16 +204,36 @@ async function measure(
     () => call('stopCounting'),
   );
   log(`${prefix}: pan ${JSON.stringify(pan)}`);
+  await call('startCounting');
+  await call('panInPage', String(PAN_MS));
+  const scripted = await call('stopCounting');
+  log(`${prefix}: pan scripted in the page ${JSON.stringify(scripted)}`);
   const reopen = await call('reopen');
+  const reopenComplete = await call('complete');
+  log(`${prefix}: reopen ${ms(reopen)} ms, complete picture ${ms(reopenComplete)} ms`);
+  const sigma = await call('sigma', String(PAN_MS));
+  log(`${prefix}: sigma 3.0.3 baseline ${JSON.stringify(sigma)}`);
+  const idle = await call('idleGaps', String(PAN_MS));
+  log(`${prefix}: idle page ${JSON.stringify(idle)}`);
   return {
     [`${prefix}FirstFrameMs`]: ms(firstFrame),
+    [`${prefix}FirstCompleteMs`]: ms(layout.completeMs),
     [`${prefix}LayoutSettleMs`]: ms(layout.settleMs),
     [`${prefix}LayoutMaxGapMs`]: ms(layout.maxGapMs),
     [`${prefix}LayoutLongestTaskMs`]: ms(layout.longestTaskMs),
-    [`${prefix}PanFps`]: Math.round((pan.moved / pan.ms) * 1000 * 10) / 10,
-    [`${prefix}PanAllFps`]: Math.round((pan.frames / pan.ms) * 1000 * 10) / 10,
+    [`${prefix}PanFps`]: fps(scripted.moved, scripted.ms),
+    [`${prefix}PanAllFps`]: fps(scripted.frames, scripted.ms),
+    [`${prefix}PanMaxGapMs`]: ms(scripted.maxGapMs),
+    [`${prefix}PanCdpFps`]: fps(pan.moved, pan.ms),
+    [`${prefix}PanCdpAllFps`]: fps(pan.frames, pan.ms),
     [`${prefix}ReopenMs`]: ms(reopen),
+    [`${prefix}ReopenCompleteMs`]: ms(reopenComplete),
     [`${prefix}RedrawMs`]: ms(redraw),
+    [`${prefix}SigmaFirstFrameMs`]: ms(sigma.firstFrameMs),
+    [`${prefix}SigmaPanFps`]: fps(sigma.moved, sigma.ms),
+    [`${prefix}SigmaPanMaxGapMs`]: ms(sigma.maxGapMs),
+    [`${prefix}IdleMaxGapMs`]: ms(idle.maxGapMs),
+    [`${prefix}IdleLongestTaskMs`]: ms(idle.longestTaskMs),
   };
 }
 
@@ -143,7 +241,7 @@ async function measure(
 async function panAndZoom(
   page: Page,
   start: () => Promise<unknown>,
-  stop: () => Promise<{ moved: number; frames: number; ms: number }>,
+  stop: () => Promise<{ moved: number; frames: number; maxGapMs: number; ms: number }>,
 ) {
   const cx = VIEWPORT.width / 2;
   const cy = VIEWPORT.height / 2;
@@ -155,14 +253,12 @@ async function panAndZoom(
   while (Date.now() - t0 < PAN_MS / 2) {
     k++;
     await page.mouse.move(cx + 150 * Math.sin(k / 15), cy + 100 * Math.sin(k / 10));
-    await page.waitForTimeout(8);
   }
   await page.mouse.up();
   k = 0;
   while (Date.now() - t0 < PAN_MS) {
     k++;
     await page.mouse.wheel(0, Math.floor(k / 25) % 2 ? 40 : -40);
-    await page.waitForTimeout(8);
   }
   return stop();
 }
@@ -199,6 +295,7 @@ async function serve(root: string): Promise<{ server: Server; url: string }> {
 }
 
 const ms = (v: number) => Math.round(v);
+const fps = (frames: number, ms: number) => Math.round((frames / ms) * 10_000) / 10;
 
 if (process.argv[1]?.endsWith('graph-view.ts')) {
   mkdirSync(tmpdir(), { recursive: true });

@@ -62,7 +62,14 @@ test('the local graph shows the open story’s entities', async ({ workbench, pa
   const names = await local.entities.getByRole('button').allTextContents();
   expect(names.sort()).toEqual(REFERENCE_ENTITIES);
   await local.entities.getByRole('button', { name: 'Vladimir Putin' }).click();
-  await expect(local.panel.getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
+  const putin = local.panel.getByRole('region', { name: 'Vladimir Putin' });
+  await expect(putin).toBeVisible();
+
+  // From the story's graph to the desk's, on the same node.
+  await putin.getByRole('button', { name: 'Show in desk graph' }).click();
+  const graph = new GraphView(page);
+  await expect(graph.region).toBeVisible();
+  await expect(graph.panel('Vladimir Putin')).toBeVisible();
 });
 
 test('export JSON downloads the graph, with the reference story’s entities', async ({
@@ -176,10 +183,27 @@ test('the time slider and the filters narrow the graph', async ({ workbench, pag
   // On the desk's first day only that day's story is there: its 8 entities, every pair joined.
   await expect(graph.timeline).toContainText('2026-05-21');
   await expect(graph.timeline).toContainText('8 of 33 nodes · 28 connections');
+  // The drawing agrees once the slider rests: its SVG has those 8 nodes and 28 edges.
+  await page.waitForTimeout(600);
+  const svg = readFileSync((await (await graph.export(/SVG/)).path())!, 'utf8');
+  expect(svg.match(/<circle /g)).toHaveLength(8);
+  expect(svg.match(/<line /g)).toHaveLength(28);
+  await slider.focus();
   await page.keyboard.press('End');
   await expect(graph.timeline).toContainText('33 of 33 nodes');
 
-  await graph.region.getByRole('button', { name: 'Filters' }).click();
+  // Play replays from the first story; pause holds the date.
+  await graph.timeline.getByRole('button', { name: 'Replay how the graph grew' }).click();
+  await expect(graph.timeline).not.toContainText('33 of 33 nodes');
+  await graph.timeline.getByRole('button', { name: 'Pause' }).click();
+  const held = await slider.getAttribute('aria-valuetext');
+  expect(held! < '2026-11-12').toBe(true);
+  await page.waitForTimeout(400);
+  await expect(slider).toHaveAttribute('aria-valuetext', held!);
+  await slider.focus();
+  await page.keyboard.press('End');
+
+  await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
   await graph.region.getByRole('combobox', { name: 'Type' }).selectOption('brief');
   await expect(graph.timeline).not.toContainText('of 33 nodes');
   await graph.find('black', 'Black Sea');
@@ -214,6 +238,16 @@ for (const theme of ['Light', 'Dark'] as const) {
     await graph.settled();
     const found = await serious(page, '.graph-view');
     await page.screenshot({ path: artifactPath(`graph-global-${theme.toLowerCase()}.png`) });
+    // The filters and the export list, open.
+    await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
+    await graph.region.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(graph.region.getByRole('group', { name: 'Graph filters' })).toBeVisible();
+    found.push(...(await serious(page, '.graph-view')));
+    await page.screenshot({
+      path: artifactPath(`graph-global-filters-${theme.toLowerCase()}.png`),
+    });
+    await graph.region.getByRole('button', { name: 'Export', exact: true }).click();
+    await graph.region.getByRole('button', { name: 'Filters', exact: true }).click();
     await graph.find('russ', 'Russia');
     await expect(graph.panel('Russia')).toBeVisible();
     await page.waitForTimeout(800);
@@ -228,6 +262,8 @@ for (const theme of ['Light', 'Dark'] as const) {
     await local.open();
     await expect(local.entities.getByRole('button')).toHaveCount(REFERENCE_ENTITIES.length);
     await page.waitForTimeout(1500);
+    await local.entities.getByRole('button', { name: 'Russia', exact: true }).click();
+    await expect(local.panel.getByRole('region', { name: 'Russia' })).toBeVisible();
     found.push(...(await serious(page, '#side-panel-graph')));
     await page.screenshot({ path: artifactPath(`graph-local-${theme.toLowerCase()}.png`) });
     expect(found).toEqual([]);

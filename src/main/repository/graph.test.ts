@@ -92,6 +92,40 @@ describe('graph.get', () => {
     expect(new Set(clustered.communities).size).toBeGreaterThan(1);
   });
 
+  test('gives a story’s neighbourhood: its entities, the strongest co-mentions, edges touching its entities', async () => {
+    const { api } = fixture();
+    const whole = await api['graph.get']({});
+    const g = await api['graph.get']({ focus: { story: REFERENCE_SLUG }, neighbours: 3 });
+    const entities = REFERENCE_ENTITIES;
+    expect(g.nodes.every((n) => n.kind !== 'story')).toBe(true);
+    const others = ids(g).filter((id) => !entities.includes(id));
+    expect(ids(g).filter((id) => entities.includes(id))).toEqual(entities);
+    expect(others).toHaveLength(3);
+    // The three are the strongest: no entity outside has more shared stories with the six.
+    const strength = (id: string) =>
+      edgesOf(whole)
+        .filter((e) => (e.source === id) !== (e.target === id))
+        .filter((e) => entities.includes(e.source === id ? e.target : e.source))
+        .reduce((sum, e) => sum + e.weight, 0);
+    const weakestKept = Math.min(...others.map(strength));
+    for (const node of whole.nodes)
+      if (!ids(g).includes(node.id)) expect(strength(node.id)).toBeLessThanOrEqual(weakestKept);
+    // Every edge touches one of the story's entities, with its weight and stories as in the whole graph.
+    for (const e of edgesOf(g)) {
+      expect(entities.includes(e.source) || entities.includes(e.target)).toBe(true);
+      expect(edgesOf(whole)).toContainEqual(e);
+    }
+    // Only the stories named are sent; each node keeps all its stories.
+    expect(g.stories.length).toBeLessThanOrEqual(whole.stories.length);
+    for (const node of g.nodes) expect(storiesOf(g, node.id)).toHaveLength(node.weight);
+    expect(storiesOf(g, 'russia')).toContain(REFERENCE_SLUG);
+
+    const none = await api['graph.get']({ focus: { story: 'no-such-story' }, neighbours: 5 });
+    expect(none).toMatchObject({ nodes: [], stories: [] });
+    const alone = await api['graph.get']({ focus: { story: REFERENCE_SLUG }, neighbours: 0 });
+    expect(ids(alone)).toEqual(entities);
+  });
+
   test('says clearly what it cannot give', async () => {
     const { api } = fixture();
     await expect(api['graph.get']({ focus: { entity: 'atlantis' } })).rejects.toThrow(

@@ -6,6 +6,7 @@ import {
   nodeIndex,
   storyNodeId,
   storySlugOf,
+  subgraph,
   type DeskGraph,
   type GraphEntity,
   type GraphFilters,
@@ -26,6 +27,13 @@ export interface GraphRequest {
   hops?: number;
   /** Add story nodes (always there with a story focus). */
   stories?: boolean;
+  /**
+   * With a story focus, instead of its ego graph: the story's entities and the
+   * `neighbours` entities most mentioned with them (by shared stories), with
+   * the edges that touch the story's entities; no story nodes. A story that
+   * is not there (or filtered out) gives an empty graph. For a side panel.
+   */
+  neighbours?: number;
 }
 
 /** What the graph is read from: a Desk, or anything that lists the same. */
@@ -62,16 +70,33 @@ export function readGraphView(
 ): GraphView {
   const { graph, mentions, stories } = read(source, request, true);
   const storyAt = new Map(graph.stories.map((slug, i) => [slug, i]));
+  const own: number[] = [];
+  for (const node of graph.nodes) {
+    const slug = storySlugOf(node.id);
+    own.push(slug === null ? -1 : storyAt.get(slug)!);
+  }
+  // Only the stories the nodes and edges name are sent, renumbered in order:
+  // a neighbourhood names a few of a big desk's stories.
+  const e = graph.edges;
+  const used = new Uint8Array(graph.stories.length);
+  for (const si of e.storyIndex) used[si] = 1;
+  graph.nodes.forEach((node, v) => {
+    if (own[v]! >= 0) used[own[v]!] = 1;
+    else for (const si of mentions.get(node.id) ?? []) used[si] = 1;
+  });
+  const renumber = new Int32Array(graph.stories.length).fill(-1);
+  const kept: string[] = [];
+  used.forEach((u, si) => {
+    if (u) renumber[si] = kept.push(graph.stories[si]!) - 1;
+  });
   const start: number[] = [0];
   const index: number[] = [];
-  for (const node of graph.nodes) {
-    const own = storySlugOf(node.id);
-    if (own !== null) index.push(storyAt.get(own)!);
-    else for (const si of mentions.get(node.id) ?? []) index.push(si);
+  graph.nodes.forEach((node, v) => {
+    if (own[v]! >= 0) index.push(renumber[own[v]!]!);
+    else for (const si of mentions.get(node.id) ?? []) index.push(renumber[si]!);
     start.push(index.length);
-  }
-  const summary = new Map(stories.map((s) => [s.slug, s]));
-  const e = graph.edges;
+  });
+  const summary = new Map(stories.map((st) => [st.slug, st]));
   const community = request.communities ? communities(graph) : null;
   return {
     nodes: graph.nodes,
@@ -80,9 +105,9 @@ export function readGraphView(
       target: Array.from(e.target),
       weight: Array.from(e.weight),
       storyStart: Array.from(e.storyStart),
-      storyIndex: Array.from(e.storyIndex),
+      storyIndex: Array.from(e.storyIndex, (si) => renumber[si]!),
     },
-    stories: graph.stories.map((slug) => ({
+    stories: kept.map((slug) => ({
       slug,
       title: summary.get(slug)?.title ?? slug,
       date: summary.get(slug)?.date ?? '',
@@ -103,13 +128,22 @@ function read(
   if (!Number.isInteger(hops) || hops < 0)
     throw new GraphRequestError(`hops is a whole number of 0 or more, not ${hops}`);
   const focus = request.focus;
+  const local = request.neighbours !== undefined && focus !== undefined && 'story' in focus;
+  if (local && !(Number.isInteger(request.neighbours) && request.neighbours! >= 0))
+    throw new GraphRequestError(
+      `neighbours is a whole number of 0 or more, not ${request.neighbours}`,
+    );
   let graph = buildGraph(stories, entities, {
-    storyNodes: Boolean(request.stories) || (focus !== undefined && 'story' in focus),
+    storyNodes: !local && (Boolean(request.stories) || (focus !== undefined && 'story' in focus)),
     filters: request.filters ?? {},
   });
-  const mentions = withMentions
-    ? mentionsOf(graph, stories, entities)
-    : new Map<string, number[]>();
+  const mentions =
+    withMentions || local ? mentionsOf(graph, stories, entities) : new Map<string, number[]>();
+  if (local) {
+    const si = graph.stories.indexOf(focus.story);
+    graph = neighbourhood(graph, mentions, si, request.neighbours!);
+    return { graph, mentions, stories };
+  }
   if (focus && 'entity' in focus) {
     const wanted = focus.entity;
     const lower = wanted.toLowerCase();
@@ -176,4 +210,41 @@ function mentionsOf(
   }
   for (const list of mentions.values()) list.sort((a, b) => a - b);
   return mentions;
+}
+
+/**
+ * The entities of story `si` (an index into graph.stories; -1: none), the
+ * `neighbours` entities with the most shared stories with them (ties by id),
+ * and the edges that touch the story's entities, in the graph's order.
+ */
+function neighbourhood(
+  graph: DeskGraph,
+  mentions: Map<string, number[]>,
+  si: number,
+  neighbours: number,
+): DeskGraph {
+  const n = graph.nodes.length;
+  const seed = new Uint8Array(n);
+  if (si >= 0)
+    graph.nodes.forEach((node, v) => {
+      if (mentions.get(node.id)?.includes(si)) seed[v] = 1;
+    });
+  const { count, source, target, weight } = graph.edges;
+  const strength = new Float64Array(n);
+  for (let i = 0; i < count; i++) {
+    const a = source[i]!;
+    const b = target[i]!;
+    if (seed[a] && !seed[b]) strength[b] = strength[b]! + weight[i]!;
+    else if (seed[b] && !seed[a]) strength[a] = strength[a]! + weight[i]!;
+  }
+  const keep = Uint8Array.from(seed);
+  const ranked: number[] = [];
+  strength.forEach((w, v) => {
+    if (w > 0) ranked.push(v);
+  });
+  ranked.sort((a, b) => strength[b]! - strength[a]! || a - b);
+  for (const v of ranked.slice(0, neighbours)) keep[v] = 1;
+  // Edges among the neighbours are left out: around a big country they are a hairball.
+  const touches = (i: number) => seed[source[i]!] === 1 || seed[target[i]!] === 1;
+  return subgraph(graph, keep, touches);
 }

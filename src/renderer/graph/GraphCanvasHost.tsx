@@ -14,7 +14,7 @@ export interface GraphCanvasHostProps {
   edges: ViewEdge[];
   colorMode: ColorMode;
   hidden: ReadonlySet<string> | null;
-  /** Edges (indices into `edges`) to hide among shown nodes, where the canvas can. */
+  /** Edges (indices into `edges`) to hide among shown nodes. */
   hiddenEdges?: ReadonlySet<number> | null;
   labelDensity: number;
   /** The chosen node: lit with its neighbours whenever the pointer is on no other. */
@@ -97,12 +97,11 @@ export function GraphCanvasHost(props: GraphCanvasHostProps) {
   }, [canvas, props.colorMode, theme, props.nodes]);
 
   useEffect(() => canvas?.setHidden(props.hidden), [canvas, props.hidden, props.nodes]);
-  useEffect(() => {
-    // An extension the canvas engineer is adding: used once it is there.
-    const c = canvas as
-      (GraphCanvas & { setHiddenEdges?(e: ReadonlySet<number> | null): void }) | null;
-    c?.setHiddenEdges?.(props.hiddenEdges ?? null);
-  }, [canvas, props.hiddenEdges, props.edges]);
+  // After setData (which shows every edge again), hence `edges` among the dependencies.
+  useEffect(
+    () => canvas?.setHiddenEdges(props.hiddenEdges ?? null),
+    [canvas, props.hiddenEdges, props.edges],
+  );
   useEffect(() => canvas?.setLabelDensity(props.labelDensity), [canvas, props.labelDensity]);
   useEffect(
     () => canvas?.setHighlighted(props.selected ?? null),

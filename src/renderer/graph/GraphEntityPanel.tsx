@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ExternalLink, FileText, X } from 'lucide-react';
+import { ExternalLink, FileText, Waypoints, X } from 'lucide-react';
 import type { ViewGraph, StoryRef } from './graph-data';
 import { storySlugOf } from './graph-data';
 import { KIND_LABELS } from './palette';
@@ -19,6 +19,8 @@ export interface GraphEntityPanelProps {
   /** Focus another node of the graph (a co-mention). */
   onSelect(id: string): void;
   onClose(): void;
+  /** In the story's graph: show this node in the desk's graph. */
+  onShowInGraph?(id: string): void;
   compact?: boolean;
 }
 
@@ -67,9 +69,16 @@ export function GraphEntityPanel(props: GraphEntityPanelProps) {
                 ? `Also: ${aliases.join(', ')}`
                 : 'No aliases.'}
           </p>
-          <button type="button" className="button" onClick={() => props.onOpenEntity(id)}>
-            <ExternalLink size={14} aria-hidden="true" /> Open entity
-          </button>
+          <div className="graph-entity-actions">
+            <button type="button" className="button" onClick={() => props.onOpenEntity(id)}>
+              <ExternalLink size={14} aria-hidden="true" /> Open entity
+            </button>
+            {props.onShowInGraph && (
+              <button type="button" className="button" onClick={() => props.onShowInGraph!(id)}>
+                <Waypoints size={14} aria-hidden="true" /> Show in desk graph
+              </button>
+            )}
+          </div>
         </>
       ) : (
         <button type="button" className="button" onClick={() => props.onOpenStory(storySlug)}>

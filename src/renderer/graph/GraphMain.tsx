@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, Download, SlidersHorizontal } from 'lucide-react';
 import type { GraphFilters } from '../../shared/graph';
 import { toGexf, toGraphML, toJson } from '../../shared/graph';
 import { toast, useWorkbench } from '../workbench/store';
-import { closeGraph } from './open';
-import { useWb, withShortcut } from '../workbench/ui';
+import { closeGraph, takePendingFocus } from './open';
+import { shortcutOf, useWb } from '../workbench/ui';
 import { message } from '../workbench/workbench';
 import type { GraphCanvas } from './canvas';
 import { download } from './download';
@@ -40,17 +40,31 @@ export function GraphMain() {
   const canvas = useRef<GraphCanvas | null>(null);
   const root = useRef<HTMLElement>(null);
 
+  // Defaults left out: one request, one cache entry, however it was reached.
   const request = useMemo(
-    () => ({ filters, stories: storyNodes, communities: colorMode === 'community' }),
+    () => ({
+      ...(Object.keys(filters).length > 0 && { filters }),
+      ...(storyNodes && { stories: true }),
+      ...(colorMode === 'community' && { communities: true }),
+    }),
     [filters, storyNodes, colorMode],
   );
   const { graph, error, loading } = useGraph(wb.api, request);
 
+  // The panel's aliases come from the registry the library lists.
   useEffect(() => {
-    if (!wb.api) return;
     if (!useWorkbench.getState().entitiesLoaded) void wb.refreshEntities();
   }, [wb]);
-  useEffect(() => root.current?.focus(), []);
+  // Opened to look something up: the search box has the focus.
+  useEffect(
+    () => root.current?.querySelector<HTMLInputElement>('input[role=combobox]')?.focus(),
+    [],
+  );
+  /** Back to the editor, with the focus in it when a story is open. */
+  const back = useCallback(() => {
+    closeGraph();
+    if (useWorkbench.getState().activeTab) requestAnimationFrame(() => wb.host.focus());
+  }, [wb]);
   // Opening a story anywhere (library, palette) brings the editor back.
   useEffect(
     () =>
@@ -65,7 +79,14 @@ export function GraphMain() {
   }, [graph, selected]);
 
   const hidden = useMemo(() => graph?.hiddenAfter(date) ?? null, [graph, date]);
-  const hiddenEdges = useMemo(() => graph?.hiddenEdgesAfter(date) ?? null, [graph, date]);
+  // Edges follow the slider once it rests: on a big desk a pass over them costs
+  // more than a step of the replay may take.
+  const [edgeDate, setEdgeDate] = useState(date);
+  useEffect(() => {
+    const timer = setTimeout(() => setEdgeDate(date), 250);
+    return () => clearTimeout(timer);
+  }, [date]);
+  const hiddenEdges = useMemo(() => graph?.hiddenEdgesAfter(edgeDate) ?? null, [graph, edgeDate]);
   const aliases = useMemo(() => {
     const e = entities.find((x) => x.slug === selected);
     return e ? e.aliases : null;
@@ -93,6 +114,13 @@ export function GraphMain() {
     setSelected(id);
     canvas.current?.focusNode(id);
   }, []);
+  // Opened for one node (from the story's graph): go to it once it is drawn.
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!graph || !ready) return;
+    const id = takePendingFocus();
+    if (id && graph.node(id)) focus(id);
+  }, [graph, ready, focus]);
 
   const exportAs = async (format: 'png' | 'svg' | 'json' | 'gexf' | 'graphml') => {
     if (!graph) return;
@@ -124,30 +152,34 @@ export function GraphMain() {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.preventDefault();
-    if (selected) setSelected(null);
-    else closeGraph();
-  };
+  // Escape anywhere but in a layer (palette, dialog, help) or a control that used it:
+  // first it lets go of the chosen node, then it goes back to the editor.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const s = useWorkbench.getState();
+      if (s.palette || s.dialog || s.help) return;
+      e.preventDefault();
+      if (selectedRef.current) setSelected(null);
+      else back();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
 
   const hoveredNode = hovered ? graph?.node(hovered) : undefined;
   const empty = graph && graph.nodes.length === 0;
 
   return (
-    <section
-      ref={root}
-      className="graph-view"
-      aria-label="Desk graph"
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-    >
+    <section ref={root} className="graph-view" aria-label="Desk graph" tabIndex={-1}>
       <div className="graph-toolbar" role="toolbar" aria-label="Graph tools">
         <button
           type="button"
           className="button graph-back"
-          title={withShortcut('Back to the editor (Escape)', 'view.graph')}
-          onClick={closeGraph}
+          title={`Back to the editor (Escape, ${shortcutOf('view.graph')})`}
+          onClick={back}
         >
           <ArrowLeft size={14} aria-hidden="true" /> Editor
         </button>
@@ -208,7 +240,10 @@ export function GraphMain() {
               selected={selected}
               cacheKey={`${desk?.root ?? ''}|${storyNodes ? 'stories' : 'entities'}`}
               label={`Graph of ${graph.nodes.length} nodes and ${graph.edges.length} connections`}
-              onReady={(c) => (canvas.current = c)}
+              onReady={(c) => {
+                canvas.current = c;
+                setReady(c !== null);
+              }}
               onNodeClick={setSelected}
               onNodeDoubleClick={open}
               onNodeHover={setHovered}
@@ -220,10 +255,14 @@ export function GraphMain() {
           <div className="graph-status" role="status">
             {error
               ? `The graph could not be read: ${error}`
-              : loading && !graph
-                ? 'Reading the desk’s graph…'
+              : loading
+                ? graph
+                  ? 'Updating the graph…'
+                  : 'Reading the desk’s graph…'
                 : empty
-                  ? 'No story passes these filters, so the graph is empty.'
+                  ? Object.keys(filters).length
+                    ? 'No story passes these filters, so the graph is empty.'
+                    : 'No story mentions an entity yet, so the graph is empty.'
                   : hoveredNode
                     ? `${hoveredNode.label} · ${hoveredNode.weight} ${hoveredNode.kind === 'story' ? 'links' : hoveredNode.weight === 1 ? 'story' : 'stories'}`
                     : layout === 'running'
@@ -234,6 +273,7 @@ export function GraphMain() {
         {graph && selected && (
           <aside className="graph-side" aria-label="Selected node">
             <GraphEntityPanel
+              key={selected}
               graph={graph}
               id={selected}
               aliases={aliases}

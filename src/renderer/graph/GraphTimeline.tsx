@@ -45,7 +45,7 @@ export function GraphTimeline({
 
   if (!range) return null;
   const shownDate = date ?? range.to;
-  const nodesShown = graph.nodes.length - (graph.hiddenAfter(date)?.size ?? 0);
+  const nodesShown = graph.nodesBy(date);
   return (
     <div className="graph-timeline" role="group" aria-label="Time">
       <button

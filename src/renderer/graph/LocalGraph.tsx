@@ -1,5 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { GraphCanvas } from './canvas';
+import { useCallback, useMemo, useState } from 'react';
 import { activeTabMeta, useWorkbench } from '../workbench/store';
 import { useWb } from '../workbench/ui';
 import { GraphCanvasHost } from './GraphCanvasHost';
@@ -14,19 +13,28 @@ import { swatchClass } from './palette';
 // node's neighbours, a click shows its panel under the drawing, a double
 // click opens the entity (or the story).
 
-const REQUEST = {};
+/** Entities shown beside the story's own: their strongest co-mentions. */
+const NEIGHBOURS = 10;
 
 export function LocalGraph() {
   const wb = useWb();
   const slug = useWorkbench((s) => activeTabMeta(s)?.slug ?? null);
   const visible = useWorkbench((s) => s.layout.rightTab === 'graph' && !s.layout.rightCollapsed);
   const entities = useWorkbench((s) => s.entities);
-  const { graph, error } = useGraph(wb.api, REQUEST, visible && slug !== null);
+  // The story's neighbourhood only, read by the repository: a big desk's whole
+  // graph is tens of megabytes, too much to read again after every save.
+  const request = useMemo(
+    () => ({ focus: { story: slug ?? 'none' }, neighbours: NEIGHBOURS }),
+    [slug],
+  );
+  const { graph, error } = useGraph(wb.api, request, visible && slug !== null);
   const [selected, setSelected] = useState<string | null>(null);
   const [density, setDensity] = useState(0.8);
-  const canvas = useRef<GraphCanvas | null>(null);
 
-  const local = useMemo(() => (graph && slug ? graph.localGraph(slug) : null), [graph, slug]);
+  const local = useMemo(
+    () => (graph && slug ? graph.localGraph(slug, NEIGHBOURS) : null),
+    [graph, slug],
+  );
   const storyId = slug ? `story:${slug}` : null;
   const open = useCallback(
     (id: string) => {
@@ -78,7 +86,6 @@ export function LocalGraph() {
             labelDensity={density}
             selected={selected ?? storyId}
             label={`Graph of this story: ${local.nodes.length - 1} entities`}
-            onReady={(c) => (canvas.current = c)}
             onNodeClick={(id) => setSelected(id === storyId ? null : id)}
             onNodeDoubleClick={open}
             onStageClick={() => setSelected(null)}
@@ -103,10 +110,7 @@ export function LocalGraph() {
                   type="button"
                   className="graph-chip"
                   aria-pressed={selected === n.id}
-                  onClick={() => {
-                    setSelected(n.id);
-                    canvas.current?.focusNode(n.id);
-                  }}
+                  onClick={() => setSelected(selected === n.id ? null : n.id)}
                 >
                   <span className={swatchClass('kind', n.kind)} aria-hidden="true" />
                   {n.label}
@@ -119,6 +123,7 @@ export function LocalGraph() {
       {showPanel && (
         <div className="local-graph-panel">
           <GraphEntityPanel
+            key={selected}
             compact
             graph={graph}
             id={selected}
@@ -126,14 +131,12 @@ export function LocalGraph() {
             onOpenStory={(s) => void wb.openStory(s, { focus: true })}
             onOpenEntity={open}
             onSelect={(id) => {
-              if (local?.nodes.some((n) => n.id === id)) {
-                setSelected(id);
-                canvas.current?.focusNode(id);
-              } else {
-                openGraph();
-              }
+              // A small graph: lit, not zoomed into.
+              if (local?.nodes.some((n) => n.id === id)) setSelected(id);
+              else openGraph(id);
             }}
             onClose={() => setSelected(null)}
+            onShowInGraph={(id) => openGraph(id)}
           />
         </div>
       )}

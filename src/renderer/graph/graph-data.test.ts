@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphView } from '../../shared/api';
 import { addDays, daysBetween, fold, shortLabel, ViewGraph } from './graph-data';
+import { data } from './test-graph';
 
-// A hand-made graph.get reply: four entities, three stories over three months.
-//   s1 (2026-01-05): russia, ukraine, putin
-//   s2 (2026-02-10): russia, ukraine
-//   s3 (2026-03-20): ukraine, erdogan
-const data: GraphView = {
-  nodes: [
-    { id: 'recep-tayyip-erdogan', label: 'Recep Tayyip Erdoğan', kind: 'person', weight: 1 },
-    { id: 'russia', label: 'Russia', kind: 'country', weight: 2 },
-    { id: 'ukraine', label: 'Ukraine', kind: 'country', weight: 3 },
-    { id: 'vladimir-putin', label: 'Vladimir Putin', kind: 'person', weight: 1 },
-  ],
-  edges: {
-    // erdogan–ukraine, russia–ukraine, russia–putin, ukraine–putin
-    source: [0, 1, 1, 2],
-    target: [2, 2, 3, 3],
-    weight: [1, 2, 1, 1],
-    storyStart: [0, 1, 3, 4, 5],
-    storyIndex: [2, 0, 1, 0, 0],
-  },
-  stories: [
-    { slug: 's1', title: 'First', date: '2026-01-05' },
-    { slug: 's2', title: 'Second', date: '2026-02-10' },
-    { slug: 's3', title: 'Third', date: '2026-03-20' },
-  ],
-  nodeStories: { start: [0, 1, 3, 6, 7], index: [2, 0, 1, 0, 1, 2, 0] },
-  communities: [1, 0, 0, 0],
-};
 const g = new ViewGraph(data);
 
 describe('ViewGraph', () => {
@@ -81,6 +54,24 @@ describe('ViewGraph', () => {
     expect(g.hiddenEdgesAfter('2026-01-31')).toEqual(new Set([0]));
     expect(g.hiddenEdgesAfter(null)).toBeNull();
     expect(g.edgesBy(null)).toBe(4);
+    expect(g.nodesBy('2026-02-01')).toBe(3);
+    expect(g.nodesBy('2025-01-01')).toBe(0);
+    expect(g.nodesBy(null)).toBe(4);
+  });
+
+  it('always shows what has no dated story', () => {
+    const undated = new ViewGraph({
+      ...data,
+      stories: data.stories.map((st) => (st.slug === 's3' ? { ...st, date: '' } : st)),
+    });
+    expect(undated.firstDate[0]).toBe('');
+    expect(undated.dateRange).toEqual({ from: '2026-01-05', to: '2026-02-10' });
+    expect(undated.hiddenAfter('2025-12-31')).toEqual(
+      new Set(['russia', 'ukraine', 'vladimir-putin']),
+    );
+    expect(undated.nodesBy('2025-12-31')).toBe(1);
+    expect(undated.edgesBy('2025-12-31')).toBe(1);
+    expect(undated.hiddenEdgesAfter('2025-12-31')).toEqual(new Set([1, 2, 3]));
   });
 
   it('finds nodes by any part of their name, accents and case aside, prefixes first', () => {

@@ -42,15 +42,16 @@ export class ViewGraph {
   readonly indexOf: Map<string, number>;
   /** Earliest dated story of each node ('' when none of its stories has a date). */
   readonly firstDate: string[];
-  /** Earliest dated story of each edge. */
-  readonly edgeFirstDate: string[];
+  /** Day number (dayOf) of each node's and edge's earliest dated story; NONE when undated. */
+  private readonly nodeDay: Int32Array;
+  private readonly edgeDay: Int32Array;
+  private readonly sortedNodeDays: Int32Array;
+  private readonly sortedEdgeDays: Int32Array;
   /** The earliest and latest story dates, or null when no story has a date. */
   readonly dateRange: { from: string; to: string } | null;
-  /** Each node's edges (indices into `edges`). */
-  private readonly incident: number[][];
+  private incidentLists: number[][] | null = null;
 
   constructor(readonly data: GraphView) {
-    const n = data.nodes.length;
     // Communities renumbered by size, largest 0, so the palette's few colours go to the biggest.
     const raw = data.communities ?? [];
     const size = new Map<number, number>();
@@ -69,24 +70,24 @@ export class ViewGraph {
       target: this.nodes[target[i]!]!.id,
       weight: weight[i]!,
     }));
-    this.incident = Array.from({ length: n }, () => []);
-    source.forEach((s, i) => {
-      this.incident[s]!.push(i);
-      this.incident[target[i]!]!.push(i);
-    });
+    // Dates as day numbers (no date: NONE), so the slider compares numbers, and
+    // sorted copies answer "how many by then" by binary search.
+    const storyDay = Int32Array.from(data.stories, (st) => dayOf(st.date));
     const earliest = (from: number, to: number, index: number[]) => {
-      let best = '';
-      for (let j = from; j < to; j++) {
-        const d = data.stories[index[j]!]?.date ?? '';
-        if (d && (!best || d < best)) best = d;
-      }
+      let best = NONE;
+      for (let j = from; j < to; j++) best = Math.min(best, storyDay[index[j]!]!);
       return best;
     };
     const ns = data.nodeStories;
-    this.firstDate = this.nodes.map((_, v) => earliest(ns.start[v]!, ns.start[v + 1]!, ns.index));
-    this.edgeFirstDate = source.map((_, i) =>
+    this.nodeDay = Int32Array.from(this.nodes, (_, v) =>
+      earliest(ns.start[v]!, ns.start[v + 1]!, ns.index),
+    );
+    this.edgeDay = Int32Array.from(source, (_, i) =>
       earliest(storyStart[i]!, storyStart[i + 1]!, storyIndex),
     );
+    this.firstDate = Array.from(this.nodeDay, isoOf);
+    this.sortedNodeDays = this.nodeDay.slice().sort();
+    this.sortedEdgeDays = this.edgeDay.slice().sort();
     const dates = data.stories.map((s) => s.date).filter(Boolean);
     this.dateRange = dates.length
       ? {
@@ -94,6 +95,18 @@ export class ViewGraph {
           to: dates.reduce((a, b) => (b > a ? b : a)),
         }
       : null;
+  }
+
+  /** Each node's edges (indices into `edges`), made when a panel first asks. */
+  private get incident(): number[][] {
+    if (this.incidentLists) return this.incidentLists;
+    const { source, target } = this.data.edges;
+    const lists: number[][] = Array.from({ length: this.nodes.length }, () => []);
+    source.forEach((s, i) => {
+      lists[s]!.push(i);
+      lists[target[i]!]!.push(i);
+    });
+    return (this.incidentLists = lists);
   }
 
   node(id: string): ViewNode | undefined {
@@ -131,30 +144,40 @@ export class ViewGraph {
     return out.slice(0, limit);
   }
 
-  /** Nodes first seen after `date` (YYYY-MM-DD); null when nothing is hidden. */
+  /**
+   * Nodes first seen after `date` (YYYY-MM-DD); null when nothing is hidden.
+   * Undated nodes are always shown. One pass over the nodes: cheap enough for
+   * every step of the slider.
+   */
   hiddenAfter(date: string | null): Set<string> | null {
     if (date === null) return null;
+    const day = dayOf(date);
     const hidden = new Set<string>();
-    this.nodes.forEach((node, v) => {
-      if (this.firstDate[v]! > date) hidden.add(node.id);
+    this.nodeDay.forEach((d, v) => {
+      if (d !== NONE && d > day) hidden.add(this.nodes[v]!.id);
     });
     return hidden.size ? hidden : null;
   }
 
-  /** Edges (indices into `edges`) first seen after `date`; null when nothing is hidden. */
+  /** Edges (indices into `edges`) first seen after `date`; null when nothing is hidden. One pass over the edges. */
   hiddenEdgesAfter(date: string | null): Set<number> | null {
     if (date === null) return null;
+    const day = dayOf(date);
     const hidden = new Set<number>();
-    this.edgeFirstDate.forEach((d, i) => {
-      if (d > date) hidden.add(i);
+    this.edgeDay.forEach((d, i) => {
+      if (d !== NONE && d > day) hidden.add(i);
     });
     return hidden.size ? hidden : null;
   }
 
-  /** How many edges were there by `date` (all of them for null): the count the slider shows. */
+  /** How many nodes were there by `date` (all for null): by binary search. */
+  nodesBy(date: string | null): number {
+    return countBy(this.sortedNodeDays, date);
+  }
+
+  /** How many edges were there by `date` (all for null): by binary search. */
   edgesBy(date: string | null): number {
-    if (date === null) return this.edges.length;
-    return this.edgeFirstDate.filter((d) => d <= date).length;
+    return countBy(this.sortedEdgeDays, date);
   }
 
   /** Up to `limit` nodes whose label or id matches `query`: prefix matches first, then heavier first. */
@@ -211,7 +234,8 @@ export class ViewGraph {
    * The local graph of one story: the story, its entities, and up to
    * `neighbours` of their strongest co-mentions (a desk's big countries are
    * mentioned with nearly everything, so all of them would be a hairball).
-   * Story–entity edges are made here, weighted 1.
+   * Story–entity edges are made here, weighted 1. Works on the whole graph
+   * and on graph.get's neighbourhood of the story alike.
    */
   localGraph(
     slug: string,
@@ -297,6 +321,36 @@ export function shortLabel(label: string, max = 34): string {
 
 /** The story a node id names, or null for an entity. */
 export { storySlugOf };
+
+/** No date: sorts after every day, and is never hidden. */
+const NONE = 0x7fffffff;
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; NONE for '' or a date that does not parse. */
+function dayOf(date: string): number {
+  const ms = date ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  return Number.isFinite(ms) ? Math.round(ms / DAY_MS) : NONE;
+}
+
+function isoOf(day: number): string {
+  return day === NONE ? '' : new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Items of ascending `days` on or before `date`, undated ones (NONE, at the end) included. */
+function countBy(days: Int32Array, date: string | null): number {
+  if (date === null) return days.length;
+  const day = dayOf(date);
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  let undated = 0;
+  for (let i = days.length - 1; i >= 0 && days[i] === NONE; i--) undated++;
+  return lo + undated;
+}
 
 function newestFirst(stories: StoryRef[]): StoryRef[] {
   return [...stories].sort(

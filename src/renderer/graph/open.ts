@@ -4,9 +4,12 @@ import { store } from '../workbench/store';
 // wide by nature. Closing it gives the side panel back as it was.
 
 let sidePanelWasOpen = false;
+let pendingFocus: string | null = null;
 
-export function openGraph(): void {
+/** Shows the desk's graph; with `focus`, centred on that node with its panel open. */
+export function openGraph(focus?: string): void {
   const s = store.get();
+  pendingFocus = focus ?? null;
   if (s.graphOpen) return;
   sidePanelWasOpen = !s.layout.rightCollapsed;
   store.set({ graphOpen: true });
@@ -23,4 +26,11 @@ export function closeGraph(): void {
 export function toggleGraph(): void {
   if (store.get().graphOpen) closeGraph();
   else openGraph();
+}
+
+/** The node the graph was opened for, once (GraphMain takes it when its data is there). */
+export function takePendingFocus(): string | null {
+  const id = pendingFocus;
+  pendingFocus = null;
+  return id;
 }

@@ -42,8 +42,15 @@ export function egoGraph(graph: DeskGraph, id: string, hops: number): DeskGraph 
   return subgraph(graph, kept);
 }
 
-/** The nodes marked in `keep` and the edges between them, renumbered, in the same order. */
-export function subgraph(graph: DeskGraph, keep: Uint8Array): DeskGraph {
+/**
+ * The nodes marked in `keep` and the edges between them (those `edge(i)`
+ * accepts, when given), renumbered, in the same order.
+ */
+export function subgraph(
+  graph: DeskGraph,
+  keep: Uint8Array,
+  edge: (i: number) => boolean = () => true,
+): DeskGraph {
   const renumber = new Int32Array(graph.nodes.length).fill(-1);
   const nodes = graph.nodes.filter((_, v) => keep[v]);
   let next = 0;
@@ -52,7 +59,7 @@ export function subgraph(graph: DeskGraph, keep: Uint8Array): DeskGraph {
   const picked: number[] = [];
   let stories = 0;
   for (let i = 0; i < e.count; i++)
-    if (keep[e.source[i]!] && keep[e.target[i]!]) {
+    if (keep[e.source[i]!] && keep[e.target[i]!] && edge(i)) {
       picked.push(i);
       stories += e.storyStart[i + 1]! - e.storyStart[i]!;
     }

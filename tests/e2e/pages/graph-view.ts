@@ -43,7 +43,7 @@ export class GraphView {
   }
 
   async export(label: RegExp): Promise<Download> {
-    await this.region.getByRole('button', { name: 'Export' }).click();
+    await this.region.getByRole('button', { name: 'Export', exact: true }).click();
     const download = this.page.waitForEvent('download');
     await this.region.getByRole('button', { name: label }).click();
     return download;
@@ -51,7 +51,7 @@ export class GraphView {
 
   /** Waits until the layout has settled (the status line stops saying so). */
   async settled(): Promise<void> {
-    await expect(this.region.getByRole('status')).not.toHaveText(/Laying out|Reading/, {
+    await expect(this.region.getByRole('status')).not.toHaveText(/Laying out|Reading|Updating/, {
       timeout: 20_000,
     });
   }

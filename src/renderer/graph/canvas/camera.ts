@@ -22,6 +22,7 @@ export interface Bounds {
 
 /** Screen padding kept around a fitted graph, in CSS pixels. */
 export const FIT_PADDING = 24;
+export const LABEL_ROOM = 0.15;
 
 export function toScreen(
   camera: Camera,
@@ -69,17 +70,25 @@ export function boundsOf(
   return minX <= maxX ? { minX, minY, maxX, maxY } : null;
 }
 
-/** The camera that shows all of `bounds` with FIT_PADDING around it. */
+/**
+ * The camera that shows all of `bounds` with FIT_PADDING around it, and on
+ * the right room for the labels of the rightmost nodes (labels are drawn to
+ * the right of their node): LABEL_ROOM of the width, at most 110 px.
+ */
 export function fitCamera(bounds: Bounds | null, viewport: Viewport): Camera {
   if (!bounds) return { x: 0, y: 0, scale: 1 };
   const w = Math.max(bounds.maxX - bounds.minX, 1e-6);
   const h = Math.max(bounds.maxY - bounds.minY, 1e-6);
-  const room = (d: number) => Math.max(d - 2 * FIT_PADDING, 1);
-  const scale = Math.min(room(viewport.width) / w, room(viewport.height) / h);
+  const left = FIT_PADDING;
+  const right = FIT_PADDING + Math.min(110, viewport.width * LABEL_ROOM);
+  const roomX = Math.max(viewport.width - left - right, 1);
+  const roomY = Math.max(viewport.height - 2 * FIT_PADDING, 1);
+  let scale = Math.min(roomX / w, roomY / h);
+  if (!Number.isFinite(scale) || scale <= 0) scale = 1;
   return {
-    x: (bounds.minX + bounds.maxX) / 2,
+    x: (bounds.minX + bounds.maxX) / 2 - (left - right) / (2 * scale),
     y: (bounds.minY + bounds.maxY) / 2,
-    scale: Number.isFinite(scale) && scale > 0 ? scale : 1,
+    scale,
   };
 }
 
@@ -106,27 +115,60 @@ export function panBy(camera: Camera, dx: number, dy: number): Camera {
 }
 
 /**
- * The camera a CSS transform `translate(tx, ty) scale(s)` (origin top left)
- * of the last rendered image stands for: how a snapshot moved during a
- * gesture becomes the camera that renders the same picture crisply.
+ * The CSS transform (`translate(tx, ty) scale(s)`, origin top left) that
+ * moves a picture drawn with camera `from` to where camera `to` shows it:
+ * screen point p of the picture lands on p * s + (tx, ty).
  */
-export function applyScreenTransform(
-  camera: Camera,
+export function pictureTransform(
+  from: Camera,
+  to: Camera,
   viewport: Viewport,
-  tx: number,
-  ty: number,
-  s: number,
-): Camera {
-  // Screen point p of the old image is shown at p * s + t. The viewport's
-  // centre now shows the old image's point (c - t) / s.
-  const cx = (viewport.width / 2 - tx) / s;
-  const cy = (viewport.height / 2 - ty) / s;
-  const [gx, gy] = toGraph(camera, viewport, cx, cy);
-  return { x: gx, y: gy, scale: camera.scale * s };
+): { tx: number; ty: number; s: number } {
+  // p = (g - from) * from.scale + v/2 and p' = (g - to) * to.scale + v/2.
+  const s = to.scale / from.scale;
+  return {
+    s,
+    tx: (viewport.width / 2) * (1 - s) + (from.x - to.x) * to.scale,
+    ty: (viewport.height / 2) * (1 - s) + (from.y - to.y) * to.scale,
+  };
 }
 
 export function interpolate(a: Camera, b: Camera, t: number): Camera {
   // Scale interpolated geometrically, so zooming feels even.
   const scale = a.scale * Math.pow(b.scale / a.scale, t);
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, scale };
+}
+
+/** focusCamera keeps this share of the node's neighbours (the nearest) on screen. */
+const FOCUS_SHARE = 0.8;
+
+/**
+ * Centred on node i, zoomed so that most of its neighbours (FOCUS_SHARE of
+ * them, the nearest) stay on screen: at least the fitted scale, at most 8
+ * times it.
+ */
+export function focusCamera(
+  xy: Float32Array,
+  i: number,
+  neighbours: ArrayLike<number>,
+  fitScale: number,
+  viewport: Viewport,
+): Camera {
+  const x = xy[2 * i]!;
+  const y = xy[2 * i + 1]!;
+  const margin = 60;
+  const halfW = Math.max(viewport.width / 2 - margin, 1);
+  const halfH = Math.max(viewport.height / 2 - margin, 1);
+  // The scale each neighbour needs to be on screen, most generous first.
+  const needed: number[] = [];
+  for (let k = 0; k < neighbours.length; k++) {
+    const j = neighbours[k]!;
+    const dx = Math.abs(xy[2 * j]! - x);
+    const dy = Math.abs(xy[2 * j + 1]! - y);
+    needed.push(Math.min(dx > 0 ? halfW / dx : Infinity, dy > 0 ? halfH / dy : Infinity));
+  }
+  needed.sort((a, b) => b - a);
+  const pick = needed[Math.max(0, Math.ceil(needed.length * FOCUS_SHARE) - 1)];
+  const scale = pick !== undefined && Number.isFinite(pick) ? pick : fitScale * 3;
+  return { x, y, scale: Math.min(fitScale * 8, Math.max(fitScale, scale)) };
 }

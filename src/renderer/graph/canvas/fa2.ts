@@ -1,4 +1,11 @@
-import iterate from 'graphology-layout-forceatlas2/iterate';
+// @ts-expect-error -- the package ships no types for this module; typed below.
+import iterateUntyped from 'graphology-layout-forceatlas2/iterate';
+
+const iterate = iterateUntyped as (
+  options: Record<string, number | boolean>,
+  nodes: Float32Array,
+  edges: Float32Array,
+) => void;
 
 // ForceAtlas2 on flat arrays, as graphology-layout-forceatlas2 lays them out
 // (10 floats a node, 3 an edge), with the settings its inferSettings gives a

@@ -1,27 +1,38 @@
 import {
-  applyScreenTransform,
   boundsOf,
   fitCamera,
+  focusCamera,
   interpolate,
+  panBy,
+  pictureTransform,
   toGraph,
   toScreen,
+  zoomAt,
   type Camera,
   type Viewport,
 } from './camera';
 import { cssRgba, parseColor, unit, type Rgba } from './colors';
 import { labelCap, selectLabels, type PlacedLabel } from './labels';
 import type { LayoutAnswer, LayoutRequest } from './layout-protocol';
-import { buildScene, neighboursOf, type Scene } from './scene';
+import { buildScene, hiddenEdges, neighboursOf, type Scene } from './scene';
 import { seedPositions } from './seed';
 import { toSvg } from './svg';
-import { FLAG_EMPHASIZED, FLAG_HIDDEN, GraphGl } from './webgl';
+import { FLAG_EMPHASIZED, FLAG_HIDDEN, GraphGl, type DrawState } from './webgl';
 
 // The Graph view's drawing surface: a WebGL canvas of nodes and edges, a 2D
 // canvas of labels above it, ForceAtlas2 in a worker. Built for software
-// WebGL (SwiftShader), where every pixel drawn costs: while the camera moves
-// the last picture is moved as an image (a CSS transform of the stage) and
-// drawn again, crisp, once the gesture rests; the layout's positions reach the
-// GPU as one small texture, so layout steps never rebuild edge buffers.
+// WebGL (SwiftShader), where one picture of 50,000 edges takes the GPU most
+// of a second and showing a frame makes the main thread wait for it:
+// - A picture is drawn offscreen in slices, one a frame, each waited for
+//   with a fence, and shown whole when done (webgl.ts); a slice's size
+//   adapts so that it takes the GPU about a frame.
+// - The camera never waits for a picture: the picture on screen (`shown`)
+//   is moved and scaled by a CSS transform to where the camera now is
+//   (`camera`), and once input rests for REST_MS a new picture is drawn.
+// - The first picture of new data is its nodes alone (one quick slice),
+//   then the whole picture follows.
+// - The layout's positions reach the GPU as one small texture at the start
+//   of a picture, so a layout step never rebuilds an edge buffer.
 
 export interface CanvasNode {
   id: string;
@@ -54,13 +65,37 @@ const REST_MS = 140;
 const DRAG_TOLERANCE = 4;
 const FOCUS_MS = 450;
 const HOVER_SLACK = 3;
+/** Half the width of the background-coloured outline that keeps labels legible over edges. */
+const HALO = 1.5;
+const MAX_SPRITES = 4000;
+/** Items (edges or nodes) a slice starts with; then adapted to the GPU's pace. */
+const FIRST_BUDGET = 4000;
+const MIN_BUDGET = 500;
+const MAX_BUDGET = 60_000;
+/**
+ * While the layout runs, pictures show the strongest LAYOUT_EDGES edges
+ * and begin at most every LAYOUT_PICTURE_MS: each picture is then quick, and
+ * the GPU (a CPU, under SwiftShader) leaves time to the layout's worker.
+ */
+const LAYOUT_EDGES = 5000;
+const LAYOUT_PICTURE_MS = 1000;
 
-interface Gesture {
-  /** The stage's transform: screen point p of the last picture shows at p * s + (tx, ty). */
-  tx: number;
-  ty: number;
-  s: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+/** A picture being drawn offscreen, slice by slice. */
+interface Pass {
+  state: DrawState;
+  stage: 'edges' | 'nodes' | 'present';
+  next: number;
+  /** Edges this picture draws, heaviest first. */
+  edges: number;
+  sync: WebGLSync | null;
+  /** Frames the current slice has kept the GPU busy beyond the first. */
+  waited: number;
+}
+
+interface Animation {
+  from: Camera;
+  to: Camera;
+  start: number;
 }
 
 export class GraphCanvas {
@@ -69,7 +104,9 @@ export class GraphCanvas {
   private readonly stage: HTMLDivElement;
   private readonly labelCanvas: HTMLCanvasElement;
   private readonly labels2d: CanvasRenderingContext2D;
-  private readonly gl: GraphGl;
+  private gl: GraphGl;
+  /** The WebGL context is lost (GPU reset, too many contexts): nothing is drawn until restored. */
+  private contextLost = false;
   private readonly resizeObserver: ResizeObserver | null;
   private worker: Worker | null = null;
   private run = 0;
@@ -79,11 +116,24 @@ export class GraphCanvas {
   private xy: Float32Array = new Float32Array(0);
   private flags = new Uint8Array(0);
   private hidden: ReadonlySet<string> | null = null;
+  private edgeHidden: Uint8Array = new Uint8Array(0);
+  /** edgeHidden changed since the GPU last had it. */
+  private edgesChanged = false;
   private focus = -1;
   private hover = -1;
   private density = 0.5;
   private labelWidths: Float32Array = new Float32Array(0);
   private placed: PlacedLabel[] = [];
+  /** Label sprites by node, for the current data, colours and pixel ratio. */
+  private sprites = new Map<number, HTMLCanvasElement>();
+  private spriteRatio = 1;
+  private pass: Pass | null = null;
+  /** Something drawn has changed since the picture in the making (or on screen) began. */
+  private dirty = false;
+  private budget = FIRST_BUDGET;
+  private passStarted = -Infinity;
+  /** Complete pictures shown so far (the bench reads it). */
+  private pictures = 0;
 
   private colorOf: ((node: CanvasNode) => string) | null = null;
   private nodeRgba: Rgba[] = [];
@@ -94,13 +144,17 @@ export class GraphCanvas {
   private background = '#fff';
 
   private viewport: Viewport = { width: 1, height: 1 };
+  /** Where the view is. */
   private camera: Camera = { x: 0, y: 0, scale: 1 };
+  /** Where the view was when the picture on screen was drawn; null before the first. */
+  private shown: Camera | null = null;
+  private transform = '';
   /** The scale at which the whole graph fits: node sizes grow gently beyond it. */
   private fitScale = 1;
   /** Follow the layout with the camera until the user moves it. */
   private autoFit = true;
-  private gesture: Gesture | null = null;
-  private animation: number | null = null;
+  private lastInput = -Infinity;
+  private animation: Animation | null = null;
   private frame: number | null = null;
   private pointer: { id: number; x: number; y: number; dragging: boolean } | null = null;
   private hoverFrame: number | null = null;
@@ -167,7 +221,27 @@ export class GraphCanvas {
     this.listen(root, 'dblclick', (e) => this.onDoubleClick(e as MouseEvent));
     this.listen(root, 'wheel', (e) => this.onWheel(e as WheelEvent), { passive: false });
     this.listen(root, 'keydown', (e) => this.onKey(e as KeyboardEvent));
-    this.listen(glCanvas, 'webglcontextlost', (e) => e.preventDefault());
+    // preventDefault asks for the context back; once restored, everything is uploaded again.
+    this.listen(glCanvas, 'webglcontextlost', (e) => {
+      e.preventDefault();
+      this.contextLost = true;
+      this.pass = null;
+    });
+    this.listen(glCanvas, 'webglcontextrestored', () => {
+      try {
+        this.gl = new GraphGl(glCanvas);
+      } catch (error) {
+        console.error('Graph canvas: the WebGL context came back unusable:', error);
+        return;
+      }
+      this.contextLost = false;
+      this.gl.setScene(this.scene);
+      this.applyColors();
+      this.edgesChanged = true;
+      this.shown = null;
+      this.lastInput = -Infinity;
+      this.requestDraw();
+    });
     this.resizeObserver =
       typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.resize());
     this.resizeObserver?.observe(root);
@@ -203,7 +277,10 @@ export class GraphCanvas {
     }
     this.xy = seeded;
     this.flags = new Uint8Array(n);
+    this.edgeHidden = new Uint8Array(scene.source.length);
+    this.edgesChanged = false;
     this.labelWidths = new Float32Array(n).fill(-1);
+    this.sprites.clear();
     this.hover = -1;
     this.focus = focusId !== undefined ? (scene.index.get(focusId) ?? -1) : -1;
     this.gl.setScene(scene);
@@ -211,9 +288,16 @@ export class GraphCanvas {
     this.applyFlags();
     this.fit();
     this.autoFit = true;
-    this.draw();
-    if (missing > 0 && opts.layout !== false && n > 1) this.startLayout();
-    else this.afterFrame(() => this.options.onLayoutProgress?.('settled'));
+    // New data: no picture of it yet, so the next one starts with its nodes alone.
+    this.pass = null;
+    this.shown = null;
+    this.lastInput = -Infinity;
+    this.dirty = true;
+    // The layout first, so that the first picture is already a layout picture (fewer edges).
+    const layout = missing > 0 && opts.layout !== false && n > 1;
+    if (layout) this.startLayout();
+    this.tick();
+    if (!layout) this.afterFrame(() => this.options.onLayoutProgress?.('settled'));
   }
 
   setColors(
@@ -229,6 +313,7 @@ export class GraphCanvas {
     this.labelColor = labelColor;
     this.background = background;
     this.root.style.background = background;
+    this.sprites.clear();
     this.applyColors();
     this.requestDraw();
   }
@@ -237,6 +322,17 @@ export class GraphCanvas {
     this.hidden = hidden && hidden.size ? hidden : null;
     this.applyFlags();
     if (this.hover >= 0 && this.isHidden(this.hover)) this.setHover(-1);
+    this.requestDraw();
+  }
+
+  /**
+   * Not in the issue's contract, an extension the view asked for (the time
+   * slider): hides edges by their index in the array given to setData, as
+   * setHidden hides nodes. A new setData shows every edge again.
+   */
+  setHiddenEdges(indices: ReadonlySet<number> | null): void {
+    this.edgeHidden = hiddenEdges(this.scene, indices);
+    this.edgesChanged = true;
     this.requestDraw();
   }
 
@@ -258,23 +354,12 @@ export class GraphCanvas {
     if (i === undefined) return;
     this.setHighlighted(id);
     this.autoFit = false;
-    this.settleGesture();
-    const from = this.camera;
-    const to: Camera = {
-      x: this.xy[2 * i]!,
-      y: this.xy[2 * i + 1]!,
-      scale: Math.max(from.scale, this.fitScale * 3),
+    this.animation = {
+      from: this.camera,
+      to: focusCamera(this.xy, i, neighboursOf(this.scene, i), this.fitScale, this.viewport),
+      start: performance.now(),
     };
-    if (this.animation !== null) cancelAnimationFrame(this.animation);
-    const start = performance.now();
-    const step = (now: number) => {
-      const t = Math.min(1, (now - start) / FOCUS_MS);
-      const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
-      this.camera = interpolate(from, to, eased);
-      this.draw();
-      this.animation = t < 1 ? requestAnimationFrame(step) : null;
-    };
-    this.animation = requestAnimationFrame(step);
+    this.schedule();
   }
 
   positions(): Map<string, { x: number; y: number }> {
@@ -288,9 +373,21 @@ export class GraphCanvas {
   // -- export -----------------------------------------------------------------
 
   toPNG(): Promise<Blob> {
-    this.settleGesture();
-    // Drawn and copied in one task: the WebGL buffer is not preserved past it.
-    this.draw();
+    if (this.contextLost)
+      return Promise.reject(
+        new Error('Could not export the graph as PNG: its WebGL context was lost; try again.'),
+      );
+    // Drawn whole onto the canvas and copied in one task (the WebGL buffer is
+    // not preserved past it); it is then the picture on screen, too.
+    this.pass = null;
+    const state = this.drawState();
+    this.gl.setNodes(this.xy, this.flags);
+    if (this.edgesChanged) {
+      this.gl.setEdgesHidden(this.edgeHidden);
+      this.edgesChanged = false;
+    }
+    this.gl.drawAll(state);
+    this.showPicture(state.camera);
     const canvas = document.createElement('canvas');
     canvas.width = this.gl.canvas.width;
     canvas.height = this.gl.canvas.height;
@@ -309,23 +406,23 @@ export class GraphCanvas {
   }
 
   toSVG(): string {
-    this.settleGesture();
     return toSvg({
       scene: this.scene,
       xy: this.xy,
       hidden: (i) => this.isHidden(i),
+      edgeHidden: (k) => this.edgeHidden[k] === 1,
       focus: this.focus,
       emphasized: (i) => (this.flags[i]! & FLAG_EMPHASIZED) !== 0,
       camera: this.camera,
       viewport: this.viewport,
       sizeZoom: this.sizeZoom(),
-      edgeCount: this.edgeBudget(),
+      edgeCount: this.scene.source.length,
       nodeColor: (i) => this.nodeRgba[i] ?? [153, 153, 153, 1],
       edgeColor: this.edgeRgba,
       focusEdgeColor: this.focusEdgeRgba(),
       labelColor: this.labelRgba,
       background: this.backgroundRgba,
-      labels: this.placeLabels(),
+      labels: this.placeLabels(this.camera),
       font: { family: FONT_FAMILY, size: FONT_SIZE, lineHeight: LINE_HEIGHT },
     });
   }
@@ -338,7 +435,8 @@ export class GraphCanvas {
     this.measureViewport();
     if (before.width === this.viewport.width && before.height === this.viewport.height) return;
     if (this.autoFit) this.fit();
-    this.draw();
+    this.lastInput = -Infinity;
+    this.requestDraw();
   }
 
   destroy(): void {
@@ -347,9 +445,7 @@ export class GraphCanvas {
     this.stopLayout();
     this.worker?.terminate();
     this.worker = null;
-    if (this.gesture?.timer) clearTimeout(this.gesture.timer);
-    for (const id of [this.animation, this.frame, this.hoverFrame])
-      if (id !== null) cancelAnimationFrame(id);
+    for (const id of [this.frame, this.hoverFrame]) if (id !== null) cancelAnimationFrame(id);
     this.resizeObserver?.disconnect();
     for (const [target, type, fn, opts] of this.listeners)
       target.removeEventListener(type, fn, opts);
@@ -412,8 +508,7 @@ export class GraphCanvas {
       return;
     }
     if (answer.xy.length === this.xy.length) this.xy = answer.xy;
-    this.applyFlags();
-    if (this.autoFit && !this.gesture) this.fit();
+    if (this.autoFit) this.fit();
     this.requestDraw();
     if (answer.settled) this.finishLayout();
   }
@@ -421,6 +516,8 @@ export class GraphCanvas {
   private finishLayout() {
     if (!this.layoutRunning) return;
     this.layoutRunning = false;
+    // Every edge, now that the nodes stand still.
+    this.requestDraw();
     this.afterFrame(() => {
       if (!this.destroyed) this.options.onLayoutProgress?.('settled');
     });
@@ -444,7 +541,7 @@ export class GraphCanvas {
       flags[this.focus]! |= FLAG_EMPHASIZED;
       for (const j of neighboursOf(this.scene, this.focus)) flags[j]! |= FLAG_EMPHASIZED;
     }
-    this.gl.setNodes(this.xy, flags);
+    // Uploaded when the next picture begins (startPass), never in the middle of one.
   }
 
   private applyColors() {
@@ -477,19 +574,34 @@ export class GraphCanvas {
     this.fitScale = this.camera.scale;
   }
 
-  private sizeZoom(): number {
-    return Math.min(3, Math.max(0.6, Math.sqrt(this.camera.scale / this.fitScale)));
+  private sizeZoom(camera = this.camera): number {
+    return Math.min(3, Math.max(0.6, Math.sqrt(camera.scale / this.fitScale)));
   }
 
-  private edgeBudget(): number {
-    return this.scene.source.length;
+  private drawState(): DrawState {
+    return {
+      camera: this.camera,
+      viewport: this.viewport,
+      pixelRatio: window.devicePixelRatio || 1,
+      sizeZoom: this.sizeZoom(),
+      focus: this.focus,
+      background: unit(this.backgroundRgba),
+      edgeColor: unit(this.edgeRgba),
+      focusEdgeColor: unit(this.focusEdgeRgba()),
+    };
   }
 
+  /** Something drawn changed: a new picture once input rests. */
   private requestDraw() {
+    this.dirty = true;
+    this.schedule();
+  }
+
+  private schedule() {
     if (this.frame !== null || this.destroyed) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = null;
-      this.draw();
+      this.tick();
     });
   }
 
@@ -497,94 +609,220 @@ export class GraphCanvas {
     requestAnimationFrame(() => setTimeout(fn, 0));
   }
 
-  /** Draws now, with the current camera; a gesture's transform, if any, still applies on top. */
-  private draw() {
-    if (this.destroyed) return;
-    if (this.frame !== null) {
-      cancelAnimationFrame(this.frame);
-      this.frame = null;
-    }
-    const pixelRatio = window.devicePixelRatio || 1;
-    this.gl.draw({
-      camera: this.camera,
-      viewport: this.viewport,
-      pixelRatio,
-      sizeZoom: this.sizeZoom(),
-      focus: this.focus,
-      edgeCount: this.edgeBudget(),
-      background: unit(this.backgroundRgba),
-      edgeColor: unit(this.edgeRgba),
-      focusEdgeColor: unit(this.focusEdgeRgba()),
-    });
-    this.drawLabels(pixelRatio);
+  private resting(now: number): boolean {
+    return !this.animation && !this.pointer?.dragging && now - this.lastInput >= REST_MS;
   }
 
-  private placeLabels(): PlacedLabel[] {
-    const ctx = this.labels2d;
-    ctx.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
-    const forced: number[] = [];
-    if (this.hover >= 0) forced.push(this.hover);
-    if (this.focus >= 0) {
-      forced.push(this.focus);
-      const neighbours = [...neighboursOf(this.scene, this.focus)].sort(
-        (a, b) => this.scene.nodes[b]!.weight - this.scene.nodes[a]!.weight,
-      );
-      forced.push(...neighbours.slice(0, 30));
+  /** One frame's work: the camera's animation, the picture's next slice, the stage's transform. */
+  private tick() {
+    if (this.destroyed || this.contextLost) return;
+    const now = performance.now();
+    const a = this.animation;
+    if (a) {
+      const t = Math.min(1, (now - a.start) / FOCUS_MS);
+      const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      this.camera = interpolate(a.from, a.to, eased);
+      if (t >= 1) {
+        this.animation = null;
+        this.dirty = true;
+      }
     }
-    const sizeZoom = this.sizeZoom();
+    const pass = this.pass;
+    if (pass) {
+      // A finished picture waits for input to rest: showing it costs the
+      // main thread a long frame, which would jolt a pan or zoom under way.
+      if (pass.stage === 'present' && !this.resting(now)) {
+        /* held */
+      } else if (this.gl.done(pass.sync)) {
+        // About one frame of GPU time a slice: grow when done within a frame, shrink when late.
+        if (pass.waited === 0) this.budget = Math.min(MAX_BUDGET, Math.round(this.budget * 1.5));
+        else if (pass.waited >= 2)
+          this.budget = Math.max(MIN_BUDGET, Math.round(this.budget * 0.6));
+        pass.waited = 0;
+        this.advance(pass);
+      } else pass.waited++;
+    } else if (
+      this.dirty &&
+      this.resting(now) &&
+      !(this.layoutRunning && this.shown && now - this.passStarted < LAYOUT_PICTURE_MS)
+    )
+      this.startPass();
+    this.showTransform();
+    if (this.pass || this.dirty || this.animation) this.schedule();
+  }
+
+  private startPass() {
+    this.dirty = false;
+    this.passStarted = performance.now();
+    this.gl.setNodes(this.xy, this.flags);
+    if (this.edgesChanged) {
+      this.gl.setEdgesHidden(this.edgeHidden);
+      this.edgesChanged = false;
+    }
+    const state = this.drawState();
+    const edges = this.layoutRunning
+      ? Math.min(LAYOUT_EDGES, this.gl.edgeCount)
+      : this.gl.edgeCount;
+    const pass: Pass = { state, stage: 'edges', next: 0, edges, sync: null, waited: 0 };
+    this.pass = pass;
+    if (!this.shown) {
+      // No picture of this data yet: show its nodes now, the edges follow.
+      this.gl.begin(state);
+      this.gl.drawNodes(state, 0, this.scene.nodes.length);
+      this.gl.present();
+      this.showPicture(state.camera);
+      pass.sync = this.gl.fence();
+      this.gl.begin(state);
+      return;
+    }
+    this.gl.begin(state);
+    this.advance(pass);
+  }
+
+  /** Draws the pass's next slice; shows the picture after the last. */
+  private advance(pass: Pass) {
+    const gl = this.gl;
+    const { state } = pass;
+    gl.resume();
+    if (pass.stage === 'edges') {
+      const to = Math.min(pass.next + this.budget, pass.edges);
+      gl.drawEdges(state, pass.next, to);
+      pass.next = to;
+      if (to >= pass.edges) {
+        pass.stage = 'nodes';
+        pass.next = 0;
+      }
+    } else if (pass.stage === 'nodes') {
+      const to = Math.min(pass.next + this.budget, gl.nodeCount);
+      gl.drawNodes(state, pass.next, to);
+      pass.next = to;
+      if (to >= gl.nodeCount) pass.stage = 'present';
+    } else {
+      // A frame of its own, once every slice is done: showing it then waits
+      // for nothing but the copy.
+      gl.present();
+      this.pass = null;
+      if (pass.edges === gl.edgeCount) this.pictures++;
+      this.showPicture(state.camera);
+      return;
+    }
+    pass.sync = gl.fence();
+  }
+
+  /** The canvas now holds the picture drawn for `camera`: labels to match, and no transform. */
+  private showPicture(camera: Camera) {
+    this.shown = camera;
+    this.drawLabels(camera);
+    this.showTransform();
+  }
+
+  /** Moves the picture on screen to where the camera is now. */
+  private showTransform() {
+    const t = this.shown ? pictureTransform(this.shown, this.camera, this.viewport) : null;
+    const css =
+      !t || (t.s === 1 && t.tx === 0 && t.ty === 0)
+        ? ''
+        : `translate(${t.tx}px, ${t.ty}px) scale(${t.s})`;
+    if (css !== this.transform) {
+      this.transform = css;
+      this.stage.style.transform = css;
+    }
+  }
+
+  private placeLabels(camera: Camera): PlacedLabel[] {
+    const forced = [this.hover, this.focus].filter((i) => i >= 0);
+    const preferred =
+      this.focus >= 0
+        ? [...neighboursOf(this.scene, this.focus)].sort(
+            (a, b) => this.scene.nodes[b]!.weight - this.scene.nodes[a]!.weight,
+          )
+        : [];
+    const sizeZoom = this.sizeZoom(camera);
     return selectLabels({
       order: this.scene.byWeight,
       xy: this.xy,
       radius: (i) => this.scene.radius[i]! * sizeZoom,
       hidden: (i) => this.isHidden(i),
+      // Measured once a label is drawn (sprite); estimated until then, as
+      // measuring thousands of candidates cost the first picture 10-25 ms.
       width: (i) => {
-        let w = this.labelWidths[i]!;
-        if (w < 0) w = this.labelWidths[i] = ctx.measureText(this.scene.nodes[i]!.label).width;
-        return w;
+        const w = this.labelWidths[i]!;
+        return w >= 0 ? w : this.scene.nodes[i]!.label.length * FONT_SIZE * 0.6;
       },
       height: LINE_HEIGHT,
-      camera: this.camera,
+      camera,
       viewport: this.viewport,
       cap: labelCap(this.density, this.viewport),
       forced,
+      preferred,
     });
   }
 
-  private drawLabels(pixelRatio: number) {
+  private drawLabels(camera: Camera) {
+    const pixelRatio = window.devicePixelRatio || 1;
     const canvas = this.labelCanvas;
     const width = Math.round(this.viewport.width * pixelRatio);
     const height = Math.round(this.viewport.height * pixelRatio);
     if (canvas.width !== width) canvas.width = width;
     if (canvas.height !== height) canvas.height = height;
     const ctx = this.labels2d;
+    if (pixelRatio !== this.spriteRatio) {
+      this.sprites.clear();
+      this.spriteRatio = pixelRatio;
+    }
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     ctx.clearRect(0, 0, this.viewport.width, this.viewport.height);
-    this.placed = this.placeLabels();
-    if (this.hover >= 0) {
-      const [x, y] = toScreen(
-        this.camera,
-        this.viewport,
-        this.xy[2 * this.hover]!,
-        this.xy[2 * this.hover + 1]!,
-      );
+    this.placed = this.placeLabels(camera);
+    // A ring around the hovered and the highlighted node.
+    for (const i of new Set([this.hover, this.focus])) {
+      if (i < 0 || this.isHidden(i)) continue;
+      const [x, y] = toScreen(camera, this.viewport, this.xy[2 * i]!, this.xy[2 * i + 1]!);
       ctx.beginPath();
-      ctx.arc(x, y, this.scene.radius[this.hover]! * this.sizeZoom() + 2.5, 0, 2 * Math.PI);
+      ctx.arc(x, y, this.scene.radius[i]! * this.sizeZoom(camera) + 2.5, 0, 2 * Math.PI);
       ctx.lineWidth = 2;
       ctx.strokeStyle = this.labelColor;
       ctx.stroke();
     }
-    ctx.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
-    ctx.textBaseline = 'middle';
-    ctx.lineJoin = 'round';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = cssRgba(this.backgroundRgba, 0.85);
-    ctx.fillStyle = this.labelColor;
+    // Each label is drawn once onto a sprite of its own and copied from then
+    // on: rasterizing a few hundred haloed labels took 50-150 ms a picture
+    // (when the page was painted, on the main thread); copies take a few.
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     for (const label of this.placed) {
-      const text = this.scene.nodes[label.node]!.label;
-      const y = label.y + LINE_HEIGHT / 2;
-      ctx.strokeText(text, label.x, y);
-      ctx.fillText(text, label.x, y);
+      const sprite = this.sprite(label.node, pixelRatio);
+      ctx.drawImage(
+        sprite,
+        Math.round((label.x - HALO) * pixelRatio),
+        Math.round(label.y * pixelRatio),
+      );
     }
+  }
+
+  private sprite(node: number, pixelRatio: number): HTMLCanvasElement {
+    const cached = this.sprites.get(node);
+    if (cached) return cached;
+    if (this.sprites.size >= MAX_SPRITES) this.sprites.clear();
+    const text = this.scene.nodes[node]!.label;
+    if (this.labelWidths[node]! < 0) {
+      this.labels2d.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
+      this.labelWidths[node] = this.labels2d.measureText(text).width;
+    }
+    const sprite = document.createElement('canvas');
+    sprite.width = Math.ceil((this.labelWidths[node]! + 2 * HALO) * pixelRatio) || 1;
+    sprite.height = Math.ceil(LINE_HEIGHT * pixelRatio);
+    const ctx = sprite.getContext('2d');
+    if (ctx) {
+      ctx.scale(pixelRatio, pixelRatio);
+      ctx.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
+      ctx.textBaseline = 'middle';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 2 * HALO;
+      ctx.strokeStyle = cssRgba(this.backgroundRgba, 0.85);
+      ctx.fillStyle = this.labelColor;
+      ctx.strokeText(text, HALO, LINE_HEIGHT / 2);
+      ctx.fillText(text, HALO, LINE_HEIGHT / 2);
+    }
+    this.sprites.set(node, sprite);
+    return sprite;
   }
 
   // -- input ------------------------------------------------------------------
@@ -606,12 +844,6 @@ export class GraphCanvas {
 
   /** The visible node under a screen point, or -1: the nearest whose disc (plus slack) holds it. */
   private pick(sx: number, sy: number): number {
-    const t = this.gesture;
-    // Under a gesture the picture is transformed: undo that first.
-    if (t) {
-      sx = (sx - t.tx) / t.s;
-      sy = (sy - t.ty) / t.s;
-    }
     const [gx, gy] = toGraph(this.camera, this.viewport, sx, sy);
     const zoom = this.sizeZoom();
     let best = -1;
@@ -633,12 +865,8 @@ export class GraphCanvas {
     this.hover = i;
     this.root.style.cursor = i >= 0 ? 'pointer' : '';
     this.options.onNodeHover?.(i >= 0 ? this.scene.nodes[i]!.id : null);
-    if (!this.gesture) this.drawLabelsOnly();
-  }
-
-  private drawLabelsOnly() {
-    if (this.frame !== null) return;
-    this.drawLabels(window.devicePixelRatio || 1);
+    // The labels canvas belongs to the picture on screen: redrawn for its camera.
+    if (this.shown) this.drawLabels(this.shown);
   }
 
   private onPointerDown(e: PointerEvent) {
@@ -659,10 +887,13 @@ export class GraphCanvas {
       p.y = y;
       return;
     }
-    if (this.gesture || this.hoverFrame !== null) return;
+    if (this.hoverFrame !== null) return;
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = null;
-      if (!this.destroyed && !this.pointer) this.setHover(this.pick(x, y));
+      if (this.destroyed || this.pointer) return;
+      // Not while the view moves: the picture is then a stretched image.
+      if (!this.resting(performance.now())) return this.setHover(-1);
+      this.setHover(this.pick(x, y));
     });
   }
 
@@ -672,7 +903,9 @@ export class GraphCanvas {
     this.pointer = null;
     this.root.releasePointerCapture?.(e.pointerId);
     if (p.dragging) {
-      this.settleGesture();
+      // Draw the new view now rather than after REST_MS.
+      this.lastInput = -Infinity;
+      this.requestDraw();
       return;
     }
     if (cancelled) return;
@@ -710,10 +943,11 @@ export class GraphCanvas {
       '=': () => this.zoomBy(width / 2, height / 2, 1.25),
       '-': () => this.zoomBy(width / 2, height / 2, 0.8),
       '0': () => {
-        this.settleGesture();
+        this.animation = null;
         this.autoFit = true;
         this.fit();
-        this.draw();
+        this.lastInput = -Infinity;
+        this.requestDraw();
       },
     };
     const action = moves[e.key];
@@ -722,52 +956,26 @@ export class GraphCanvas {
     action();
   }
 
-  // -- gestures: move the last picture, draw again when the input rests ---------
+  // -- gestures: the camera moves at once, the picture follows by CSS transform --
 
-  private beginGesture(): Gesture {
-    if (this.animation !== null) {
-      cancelAnimationFrame(this.animation);
-      this.animation = null;
-    }
+  private input() {
+    this.animation = null;
     this.autoFit = false;
-    if (!this.gesture) this.gesture = { tx: 0, ty: 0, s: 1, timer: undefined };
+    this.lastInput = performance.now();
     if (this.hover >= 0) this.setHover(-1);
-    return this.gesture;
+    this.requestDraw();
   }
 
   private moveBy(dx: number, dy: number) {
-    const g = this.beginGesture();
-    g.tx += dx;
-    g.ty += dy;
-    this.showGesture(g);
+    this.camera = panBy(this.camera, dx, dy);
+    this.input();
   }
 
   private zoomBy(x: number, y: number, factor: number) {
-    const g = this.beginGesture();
-    // Keep the scale within 1/20 and 200 times the fitted one.
-    const scale = this.camera.scale * g.s;
+    // Within 1/20 and 200 times the fitted scale.
+    const scale = this.camera.scale;
     const next = Math.min(this.fitScale * 200, Math.max(this.fitScale / 20, scale * factor));
-    const f = next / scale;
-    g.tx = f * g.tx + x * (1 - f);
-    g.ty = f * g.ty + y * (1 - f);
-    g.s *= f;
-    this.showGesture(g);
-  }
-
-  private showGesture(g: Gesture) {
-    this.stage.style.transform = `translate(${g.tx}px, ${g.ty}px) scale(${g.s})`;
-    clearTimeout(g.timer);
-    g.timer = setTimeout(() => this.settleGesture(), REST_MS);
-  }
-
-  /** Ends a gesture: the camera takes over the stage's transform and the view is drawn crisp. */
-  private settleGesture() {
-    const g = this.gesture;
-    if (!g) return;
-    clearTimeout(g.timer);
-    this.gesture = null;
-    this.camera = applyScreenTransform(this.camera, this.viewport, g.tx, g.ty, g.s);
-    this.draw();
-    this.stage.style.transform = '';
+    this.camera = zoomAt(this.camera, this.viewport, x, y, next / scale);
+    this.input();
   }
 }

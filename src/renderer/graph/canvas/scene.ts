@@ -21,6 +21,8 @@ export interface Scene {
   adjacency: Uint32Array;
   /** Node indices, heaviest first: the order labels are considered in. */
   byWeight: Uint32Array;
+  /** For each edge given to buildScene, the scene edge it became, or -1 (dropped). */
+  edgeOf: Int32Array;
 }
 
 export const MIN_RADIUS = 2;
@@ -45,23 +47,26 @@ export function buildScene(nodes: CanvasNode[], edges: CanvasEdge[]): Scene {
   const src: number[] = [];
   const tgt: number[] = [];
   const wt: number[] = [];
-  for (const edge of edges) {
+  const pairOf = new Int32Array(edges.length).fill(-1);
+  edges.forEach((edge, e) => {
     const a = index.get(edge.source);
     const b = index.get(edge.target);
-    if (a === undefined || b === undefined || a === b) continue;
+    if (a === undefined || b === undefined || a === b) return;
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
     const key = lo * n + hi;
     const seen = pairs.get(key);
     if (seen !== undefined) {
       wt[seen]! += edge.weight;
-      continue;
+      pairOf[e] = seen;
+      return;
     }
+    pairOf[e] = src.length;
     pairs.set(key, src.length);
     src.push(lo);
     tgt.push(hi);
     wt.push(edge.weight);
-  }
+  });
   const m = src.length;
   const order = Array.from({ length: m }, (_, j) => j).sort((x, y) => wt[y]! - wt[x]! || x - y);
   const source = new Uint32Array(m);
@@ -69,7 +74,9 @@ export function buildScene(nodes: CanvasNode[], edges: CanvasEdge[]): Scene {
   const edgeWeight = new Float32Array(m);
   const thickness = new Float32Array(m);
   const maxEdgeWeight = m ? wt[order[0]!]! : 0;
+  const rank = new Int32Array(m);
   order.forEach((j, k) => {
+    rank[j] = k;
     source[k] = src[j]!;
     target[k] = tgt[j]!;
     edgeWeight[k] = wt[j]!;
@@ -104,7 +111,24 @@ export function buildScene(nodes: CanvasNode[], edges: CanvasEdge[]): Scene {
     adjacencyStart,
     adjacency,
     byWeight,
+    edgeOf: pairOf.map((j) => (j < 0 ? -1 : rank[j]!)),
   };
+}
+
+/**
+ * Which scene edges to hide, given indices into the edges passed to
+ * buildScene: a scene edge is hidden when every edge it was made of is.
+ */
+export function hiddenEdges(scene: Scene, hidden: ReadonlySet<number> | null): Uint8Array {
+  const m = scene.source.length;
+  const result = new Uint8Array(m);
+  if (!hidden || hidden.size === 0) return result;
+  const shown = new Uint8Array(m);
+  scene.edgeOf.forEach((k, e) => {
+    if (k >= 0 && !hidden.has(e)) shown[k] = 1;
+  });
+  for (let k = 0; k < m; k++) result[k] = shown[k] ? 0 : 1;
+  return result;
 }
 
 /** min..max by the square root of weight / maxWeight: area grows with weight. */

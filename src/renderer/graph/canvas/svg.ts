@@ -11,6 +11,8 @@ export interface SvgView {
   scene: Scene;
   xy: Float32Array;
   hidden(i: number): boolean;
+  /** Scene edge k hidden by itself (setHiddenEdges), whatever its nodes. */
+  edgeHidden?(k: number): boolean;
   /** The highlighted node, or -1; with one, items not its own are dimmed. */
   focus: number;
   emphasized(i: number): boolean;
@@ -48,7 +50,7 @@ export function toSvg(view: SvgView): string {
   for (let k = 0; k < edges; k++) {
     const s = scene.source[k]!;
     const t = scene.target[k]!;
-    if (view.hidden(s) || view.hidden(t)) continue;
+    if (view.hidden(s) || view.hidden(t) || view.edgeHidden?.(k)) continue;
     const [x1, y1] = screen(s);
     const [x2, y2] = screen(t);
     if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > width) continue;
