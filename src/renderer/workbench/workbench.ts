@@ -181,6 +181,11 @@ export class Workbench {
   }
 
   private listen(): void {
+    // A page going away (a reload, a closed tab) takes its draft timers with it: what they
+    // would have journaled is queued in this browser now, synchronously, for the next start.
+    const onPageHide = () => this.queuePendingDrafts();
+    window.addEventListener('pagehide', onPageHide);
+    this.disposers.push(() => window.removeEventListener('pagehide', onPageHide));
     if (!this.events) return;
     this.disposers.push(this.events.subscribe((e) => this.onEvent(e)));
     let last = this.events.state();
@@ -629,6 +634,17 @@ export class Workbench {
         void this.api['draft.discard']({ slug: meta.slug }).catch(() => {});
       }
     }, DRAFT_DELAY_MS);
+  }
+
+  private queuePendingDrafts(): void {
+    for (const [tabId, rt] of this.runtime) {
+      if (!rt.draftTimer) continue;
+      clearTimeout(rt.draftTimer);
+      rt.draftTimer = null;
+      const meta = this.tabMeta(tabId);
+      if (!meta || rt.keptMine || !this.host.isDirty(tabId)) continue;
+      this.queued.set(meta.slug, { text: this.host.text(tabId), baseHash: rt.baseHash });
+    }
   }
 
   private async putDraft(slug: string, text: string, baseHash: string | null): Promise<void> {
