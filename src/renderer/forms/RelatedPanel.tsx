@@ -11,8 +11,8 @@ import type { FieldProblem } from './types';
 import './forms.css';
 
 // The Related panel: the "Across the graph" lines as lists (Related stories,
-// Entities) and the entity mentions the prose leaves unlinked or unlisted,
-// each fixable in one click.
+// Entities) and the entities the story links nowhere (one row each, at the
+// first mention) or links without listing, each fixable in one click.
 
 export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
   const wb = useWb();
@@ -190,19 +190,28 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
         )}
         <ul className="item-list" aria-label="Unlinked mentions">
           {found.unlinked.map((m) => (
-            <li key={`u${m.from}`} className="item">
+            <li key={`u${m.slug}`} className="item mention">
               <span className="item-main">
-                <span className="item-title">“{m.text}”</span>
-                <span className="item-detail" title={context(snap.text(), m.from, m.to)}>
-                  {m.text === m.name ? '' : `${m.name} · `}
-                  {context(snap.text(), m.from, m.to)}
+                <span className="item-title">
+                  {m.name}
+                  <span className="item-count">
+                    {m.count === 1 ? '1 mention' : `${m.count} mentions`}
+                  </span>
+                </span>
+                <span
+                  className="item-detail mention-sentence"
+                  title={`${m.sentence.before}${m.text}${m.sentence.after}`}
+                >
+                  {lead(m.sentence.before)}
+                  <mark>{m.text}</mark>
+                  {m.sentence.after}
                 </span>
               </span>
               <button
                 type="button"
                 className="button small"
                 onClick={() => wb.reveal(m.from)}
-                aria-label={`Show “${m.text}” in the text`}
+                aria-label={`Show the first “${m.text}” in the text`}
               >
                 Show
               </button>
@@ -210,6 +219,7 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
                 type="button"
                 className="button small primary"
                 aria-label={`Link “${m.text}” to ${m.name}`}
+                title="Link its first mention"
                 onClick={() => {
                   const problems = apply((p, t) => linkMention(p, t, m, locale));
                   if (problems)
@@ -314,14 +324,10 @@ function AddRow({
   );
 }
 
-/** A few words either side of a mention, on one line. */
-function context(text: string, from: number, to: number): string {
-  const before = text.slice(Math.max(0, from - 32), from).replace(/\s+/g, ' ');
-  const after = text.slice(to, to + 32).replace(/\s+/g, ' ');
-  const cut = (s: string, head: boolean) => {
-    const i = head ? s.indexOf(' ') : s.lastIndexOf(' ');
-    if (i < 0) return s;
-    return head ? `…${s.slice(i)}` : `${s.slice(0, i)}…`;
-  };
-  return `${cut(before, true)}${text.slice(from, to)}${cut(after, false)}`;
+/** The end of what stands before a mention, cut at a word so the mention shows. */
+function lead(before: string, max = 40): string {
+  if (before.length <= max) return before;
+  const cut = before.slice(-max);
+  const space = cut.indexOf(' ');
+  return `…${space < 0 ? cut : cut.slice(space + 1)}`;
 }
