@@ -17,6 +17,7 @@ import {
   removeLens,
   removeTake,
   renameLens,
+  takeNeighbour,
   updateTakeField,
 } from '../../shared/forms';
 import type { Vocabularies } from '../../shared/desk';
@@ -30,13 +31,7 @@ import type { StorySnapshot } from './active-story';
 import { composeOps } from './compose';
 import { Coverage } from './Coverage';
 import { TextField, type Note } from './Field';
-import {
-  diagnosticField,
-  stepTarget,
-  takeGroups,
-  type GroupRow,
-  type TakeRow,
-} from './takes-model';
+import { diagnosticField, takeGroups, type GroupRow, type TakeRow } from './takes-model';
 import { useApplyForm, type ApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
@@ -177,7 +172,8 @@ class TakeActions {
   }
 
   move(take: number, step: -1 | 1, field: TakeField): void {
-    const target = stepTarget(this.groups(), take, step);
+    const state = this.wb.activeState();
+    const target = state && takeNeighbour(parsedStory(state), take, step);
     if (!target) return;
     const problems = this.apply((p, t) => moveTake(p, t, take, target.group, target.position));
     if (problems)
