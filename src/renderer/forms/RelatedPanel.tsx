@@ -5,7 +5,9 @@ import { toast, useWorkbench } from '../workbench/store';
 import { useWb } from '../workbench/ui';
 import { message } from '../workbench/workbench';
 import type { StorySnapshot } from './active-story';
-import { Problems } from './MetaPanel';
+import { ChipList } from './ChipList';
+import { Problems } from './Field';
+import { refused } from './notices';
 import { useApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
@@ -127,34 +129,24 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
         <h3 id="entities-title" className="forms-subhead">
           Entities
         </h3>
-        <ul className="chip-list" aria-label="Entities of this story">
-          {listed.map((name) => (
-            <li key={name} className="chip">
-              {name}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove entity ${name}`}
-                title="Remove"
-                onClick={() =>
-                  run(
-                    'entities',
-                    apply((p, t) =>
-                      setEntities(
-                        p,
-                        t,
-                        listed.filter((n) => n !== name),
-                      ),
-                    ),
-                  )
-                }
-              >
-                <X size={12} aria-hidden="true" />
-              </button>
-            </li>
-          ))}
-          {!listed.length && <li className="muted small">No entities</li>}
-        </ul>
+        <ChipList
+          label="Entities of this story"
+          noun="entity"
+          items={listed}
+          empty="No entities"
+          onRemove={(name) =>
+            run(
+              'entities',
+              apply((p, t) =>
+                setEntities(
+                  p,
+                  t,
+                  listed.filter((n) => n !== name),
+                ),
+              ),
+            )
+          }
+        />
         <AddRow
           id="entities-add"
           label="Add entity"
@@ -220,15 +212,12 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
                 className="button small primary"
                 aria-label={`Link “${m.text}” to ${m.name}`}
                 title="Link its first mention"
-                onClick={() => {
-                  const problems = apply((p, t) => linkMention(p, t, m, locale));
-                  if (problems)
-                    toast({
-                      kind: 'warning',
-                      title: 'Not linked',
-                      detail: problems[0]?.message,
-                    });
-                }}
+                onClick={() =>
+                  refused(
+                    apply((p, t) => linkMention(p, t, m, locale)),
+                    'Not linked',
+                  )
+                }
               >
                 <Link2 size={14} aria-hidden="true" />
                 Link it
@@ -245,15 +234,12 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
                 type="button"
                 className="button small primary"
                 aria-label={`List ${m.name} in Entities`}
-                onClick={() => {
-                  const problems = apply((p, t) => listEntity(p, t, m.name));
-                  if (problems)
-                    toast({
-                      kind: 'warning',
-                      title: 'Not listed',
-                      detail: problems[0]?.message,
-                    });
-                }}
+                onClick={() =>
+                  refused(
+                    apply((p, t) => listEntity(p, t, m.name)),
+                    'Not listed',
+                  )
+                }
               >
                 <ListPlus size={14} aria-hidden="true" />
                 List it

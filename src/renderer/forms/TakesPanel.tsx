@@ -30,8 +30,9 @@ import type { Workbench } from '../workbench/workbench';
 import type { StorySnapshot } from './active-story';
 import { composeOps } from './compose';
 import { Coverage } from './Coverage';
-import { TextField, type Note } from './Field';
+import { NoteLines, Problems, TextField, type Note } from './Field';
 import { diagnosticField, takeGroups, type GroupRow, type TakeRow } from './takes-model';
+import { refused, removed } from './notices';
 import { useApplyForm, type ApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
@@ -137,12 +138,7 @@ class TakeActions {
 
   remove(take: number, label: string): void {
     const problems = this.apply((p, t) => removeTake(p, t, take));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The take was not removed',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The take was not removed')) return;
     // The doc, not the state: lint and other plugins dispatch effects in between.
     const after = this.wb.host.editorView?.state.doc;
     toast({
@@ -176,19 +172,13 @@ class TakeActions {
     const target = state && takeNeighbour(parsedStory(state), take, step);
     if (!target) return;
     const problems = this.apply((p, t) => moveTake(p, t, take, target.group, target.position));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The take was not moved',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The take was not moved')) return;
     this.focus = { take: target.index, field };
   }
 
   moveTo(take: number, group: number, position: number): void {
     const problems = this.apply((p, t) => moveTake(p, t, take, group, position));
-    if (problems)
-      toast({ kind: 'warning', title: 'The take was not moved', detail: problems[0]?.message });
+    refused(problems, 'The take was not moved');
   }
 
   renameLens(group: number, name: string): FieldProblem[] | null {
@@ -197,12 +187,7 @@ class TakeActions {
 
   moveLens(group: number, to: number): void {
     const problems = this.apply((p, t) => moveLens(p, t, group, to));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The lens was not moved',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The lens was not moved')) return;
     this.focus = {
       selector: `[data-group="${to}"] [data-action="${to < group ? 'lens-up' : 'lens-down'}"]`,
     };
@@ -210,18 +195,8 @@ class TakeActions {
 
   removeLens(group: number, name: string): void {
     const problems = this.apply((p, t) => removeLens(p, t, group));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The lens was not removed',
-        detail: problems[0]?.message,
-      });
-    toast({
-      kind: 'info',
-      title: `Removed the lens “${name}”`,
-      detail: 'Ctrl-Z in the editor brings it back.',
-      timeout: 6000,
-    });
+    if (refused(problems, 'The lens was not removed')) return;
+    removed(`Removed the lens “${name}”`);
     this.focus = { selector: '[data-action="add-lens"]' };
   }
 
@@ -631,11 +606,7 @@ const TakeCard = memo(
           {field('source', { type: 'url', placeholder: 'https://' })}
           {cardNotes.length > 0 && (
             <div className="ff-notes">
-              {cardNotes.map((n, i) => (
-                <p key={i} className={`ff-note is-${n.severity}`}>
-                  {n.message}
-                </p>
-              ))}
+              <NoteLines notes={cardNotes} />
             </div>
           )}
         </div>
@@ -700,15 +671,7 @@ const NewLens = memo(function NewLens({ actions }: { actions: TakeActions }) {
           Add lens
         </button>
       </div>
-      {problems.length > 0 && (
-        <div id="forms-new-lens-notes" className="ff-notes" role="alert">
-          {problems.map((p, i) => (
-            <p key={i} className={`ff-note is-${p.severity}`}>
-              {p.message}
-            </p>
-          ))}
-        </div>
-      )}
+      <Problems id="forms-new-lens-notes" problems={problems} />
     </form>
   );
 });
