@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory } from '../story';
 import { parseEntityFile } from '../entity';
 import {
@@ -14,10 +15,7 @@ import {
 } from '.';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REF = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REF = referenceStory();
 const parsed = parseStory(REF);
 
 describe('coverage', () => {

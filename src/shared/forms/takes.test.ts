@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory, type ParseResult } from '../story';
 import {
   addLens,
@@ -15,11 +13,7 @@ import {
   type FormEdit,
 } from '.';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REF = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REF = referenceStory();
 const parsed = parseStory(REF);
 
 function refused(edit: FormEdit) {
