@@ -1,9 +1,10 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ArrowDown, ArrowUp, Info, Plus, Trash2 } from 'lucide-react';
+import { Info, Plus, Trash2 } from 'lucide-react';
 import { addNumber, moveNumber, numberMarks, removeNumber, updateNumber } from '../../shared/forms';
 import { useWb } from '../workbench/ui';
 import type { StorySnapshot } from './active-story';
 import { Problems, TextField, type Note } from './Field';
+import { MoveButtons } from './MoveButtons';
 import { refused, removed } from './notices';
 import { useApplyForm, type ApplyForm } from './use-story';
 import type { FieldProblem } from './types';
@@ -163,26 +164,13 @@ const NumberRow = memo(function NumberRow(props: RowProps) {
           }
         />
         <div className="row-tools">
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move number ${index + 1} up`}
-            title="Move up (Alt+Up)"
-            disabled={index === 0}
-            onClick={() => props.onMove(index, index - 1, 'figure')}
-          >
-            <ArrowUp size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move number ${index + 1} down`}
-            title="Move down (Alt+Down)"
-            disabled={index === props.count - 1}
-            onClick={() => props.onMove(index, index + 1, 'figure')}
-          >
-            <ArrowDown size={14} aria-hidden="true" />
-          </button>
+          <MoveButtons
+            name={`number ${index + 1}`}
+            keys
+            first={index === 0}
+            last={index === props.count - 1}
+            onMove={(step) => props.onMove(index, index + step, 'figure')}
+          />
           <button
             type="button"
             className="icon-button small danger"

@@ -7,7 +7,7 @@ import {
   type DragEvent,
   type KeyboardEvent,
 } from 'react';
-import { ArrowDown, ArrowUp, GripVertical, Plus, Trash2, X } from 'lucide-react';
+import { GripVertical, Plus, Trash2, X } from 'lucide-react';
 import { undo } from '@codemirror/commands';
 import {
   addLens,
@@ -31,6 +31,7 @@ import type { StorySnapshot } from './active-story';
 import { composeOps } from './compose';
 import { Coverage } from './Coverage';
 import { NoteLines, Problems, TextField, type Note } from './Field';
+import { MoveButtons } from './MoveButtons';
 import { diagnosticField, takeGroups, type GroupRow, type TakeRow } from './takes-model';
 import { refused, removed } from './notices';
 import { useApplyForm, type ApplyForm } from './use-story';
@@ -421,28 +422,13 @@ const LensHead = memo(function LensHead({
         {takes} {takes === 1 ? 'take' : 'takes'}
       </span>
       <div className="lens-tools">
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={`Move lens ${lens} up`}
-          title="Move lens up"
-          data-action="lens-up"
-          disabled={index === 0}
-          onClick={() => actions.moveLens(index, index - 1)}
-        >
-          <ArrowUp size={14} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={`Move lens ${lens} down`}
-          title="Move lens down"
-          data-action="lens-down"
-          disabled={index === groups - 1}
-          onClick={() => actions.moveLens(index, index + 1)}
-        >
-          <ArrowDown size={14} aria-hidden="true" />
-        </button>
+        <MoveButtons
+          name={`lens ${lens}`}
+          action="lens"
+          first={index === 0}
+          last={index === groups - 1}
+          onMove={(step) => actions.moveLens(index, index + step)}
+        />
         <button
           type="button"
           className="icon-button small danger"
@@ -560,26 +546,12 @@ const TakeCard = memo(
             </span>
             <span className="take-number">{take + 1}</span>
             <span className="take-label">{props.outlet || <em>New take</em>}</span>
-            <button
-              type="button"
-              className="icon-button small"
-              aria-label={`Move take ${take + 1} up`}
-              title="Move up (Alt+Up)"
-              data-action="take-up"
-              onClick={() => actions.move(take, -1, 'outlet')}
-            >
-              <ArrowUp size={14} aria-hidden="true" />
-            </button>
-            <button
-              type="button"
-              className="icon-button small"
-              aria-label={`Move take ${take + 1} down`}
-              title="Move down (Alt+Down)"
-              data-action="take-down"
-              onClick={() => actions.move(take, 1, 'outlet')}
-            >
-              <ArrowDown size={14} aria-hidden="true" />
-            </button>
+            <MoveButtons
+              name={`take ${take + 1}`}
+              keys
+              action="take"
+              onMove={(step) => actions.move(take, step, 'outlet')}
+            />
             <button
               type="button"
               className="icon-button small danger"
