@@ -93,10 +93,15 @@ test('a take added in the Takes panel reaches the text, the preview, the counts 
     'civilians killed in Kryvyi Rih on 22 June.',
   );
 
-  // An unlinked mention, linked in one click.
+  // An entity linked nowhere is one row, at its first mention, linked in one click.
   const related = await forms.related();
-  const first = related.mentions.getByRole('button', { name: /^Link “France” to France$/ }).first();
-  await first.click();
+  const france = related.mention('France');
+  await expect(france).toContainText('2 mentions');
+  await expect(france).toContainText('On 7 June the UK, France and Germany backed direct dialogue');
+  // Russia is named unlinked five times but linked once: no row.
+  await expect(related.mention('Russia')).toHaveCount(0);
+  await france.getByRole('button', { name: 'Link “France” to France', exact: true }).click();
+  await expect(france).toHaveCount(0);
   await forms.tab('Preview').click();
   await expect(
     workbench.preview.region.getByRole('link', { name: 'France', exact: true }),

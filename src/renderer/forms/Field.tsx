@@ -143,19 +143,77 @@ export function TextField(props: TextFieldProps) {
       {all.length > 0 && (
         <div id={`${id}-notes`} className="ff-notes">
           <div role="alert">
-            {problems.map((n, i) => (
-              <p key={i} className={`ff-note is-${n.severity}`}>
-                {n.message}
-              </p>
-            ))}
+            <NoteLines notes={problems} />
           </div>
-          {shownNotes.map((n, i) => (
-            <p key={i} className={`ff-note is-${n.severity}`}>
-              {n.message}
-            </p>
-          ))}
+          <NoteLines notes={shownNotes} />
         </div>
       )}
+    </div>
+  );
+}
+
+/** Notes under a field, one line each, marked by severity. */
+export function NoteLines({ notes }: { notes: readonly Note[] }) {
+  return (
+    <>
+      {notes.map((n, i) => (
+        <p key={i} className={`ff-note is-${n.severity}`}>
+          {n.message}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** Why the edit core refused a control's value, announced; `id` is what the control's aria-describedby names. */
+export function Problems({ id, problems }: { id: string; problems?: readonly FieldProblem[] }) {
+  if (!problems?.length) return null;
+  return (
+    <div id={id} className="ff-notes" role="alert">
+      <NoteLines notes={problems} />
+    </div>
+  );
+}
+
+/** A labelled <select> whose change is one form edit, with that edit's problems under it. */
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  empty,
+  problems,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  /** The label of a first option worth '' (none when absent). */
+  empty?: string;
+  problems?: readonly FieldProblem[];
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="ff">
+      <label htmlFor={id} className="ff-label">
+        {label}
+      </label>
+      <select
+        id={id}
+        className="ff-input"
+        value={value}
+        aria-describedby={problems?.length ? `${id}-notes` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <Problems id={`${id}-notes`} problems={problems} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Plus, X } from 'lucide-react';
+import { Plus } from 'lucide-react';
 import {
   setDek,
   setFrontMatterField,
@@ -12,7 +12,8 @@ import { STORY_STATUSES } from '../../shared/desk';
 import { countLabel, deriveCounts } from '../../shared/story';
 import { useWorkbench } from '../workbench/store';
 import type { StorySnapshot } from './active-story';
-import { TextField, type Note } from './Field';
+import { ChipList } from './ChipList';
+import { Problems, SelectField, TextField, type Note } from './Field';
 import { EMPTY_VOCABULARIES } from './TakesPanel';
 import { useApplyForm } from './use-story';
 import type { FieldProblem } from './types';
@@ -63,31 +64,20 @@ export function MetaPanel({ snap }: { snap: StorySnapshot }) {
         onCommit={(v) => apply((p, t) => setDek(p, t, v), { field: 'dek' })}
       />
       <div className="ff-row">
-        <div className="ff">
-          <label htmlFor="meta-type" className="ff-label">
-            Type
-          </label>
-          <select
-            id="meta-type"
-            className="ff-input"
-            value={meta?.type ?? ''}
-            aria-describedby={problems.type?.length ? 'meta-type-notes' : undefined}
-            onChange={(e) =>
-              run(
-                'type',
-                apply((p, t) => setMetaType(p, t, e.target.value)),
-              )
-            }
-          >
-            {!meta?.type && <option value="">Choose…</option>}
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-          <Problems id="meta-type-notes" problems={problems.type} />
-        </div>
+        <SelectField
+          id="meta-type"
+          label="Type"
+          value={meta?.type ?? ''}
+          options={types}
+          empty={meta?.type ? undefined : 'Choose…'}
+          problems={problems.type}
+          onChange={(v) =>
+            run(
+              'type',
+              apply((p, t) => setMetaType(p, t, v)),
+            )
+          }
+        />
         <div className="ff">
           <label htmlFor="meta-date" className="ff-label">
             Date
@@ -122,31 +112,20 @@ export function MetaPanel({ snap }: { snap: StorySnapshot }) {
         }
       />
       <div className="ff-row">
-        <div className="ff">
-          <label htmlFor="meta-status" className="ff-label">
-            Status
-          </label>
-          <select
-            id="meta-status"
-            className="ff-input"
-            value={status}
-            aria-describedby={problems.status?.length ? 'meta-status-notes' : undefined}
-            onChange={(e) =>
-              run(
-                'status',
-                apply((p, t) => setFrontMatterField(p, t, 'status', e.target.value || null)),
-              )
-            }
-          >
-            <option value="">Not set (draft)</option>
-            {STORY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-          <Problems id="meta-status-notes" problems={problems.status} />
-        </div>
+        <SelectField
+          id="meta-status"
+          label="Status"
+          value={status}
+          options={STORY_STATUSES}
+          empty="Not set (draft)"
+          problems={problems.status}
+          onChange={(v) =>
+            run(
+              'status',
+              apply((p, t) => setFrontMatterField(p, t, 'status', v || null)),
+            )
+          }
+        />
         <TextField
           id="meta-assignee"
           label="Assignee"
@@ -195,19 +174,6 @@ function Count({ label, value }: { label: string; value: number }) {
   );
 }
 
-export function Problems({ id, problems }: { id: string; problems?: FieldProblem[] }) {
-  if (!problems?.length) return null;
-  return (
-    <div id={id} className="ff-notes" role="alert">
-      {problems.map((p, i) => (
-        <p key={i} className={`ff-note is-${p.severity}`}>
-          {p.message}
-        </p>
-      ))}
-    </div>
-  );
-}
-
 function Heads({
   heads,
   vocabulary,
@@ -233,23 +199,13 @@ function Heads({
       aria-describedby={problems?.length ? 'meta-heads-notes' : undefined}
     >
       <legend className="ff-label">Heads</legend>
-      <ul className="chip-list" aria-label="Heads of this story">
-        {heads.map((h) => (
-          <li key={h} className="chip">
-            {h}
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove head ${h}`}
-              title="Remove"
-              onClick={() => onChange(heads.filter((x) => x !== h))}
-            >
-              <X size={12} aria-hidden="true" />
-            </button>
-          </li>
-        ))}
-        {!heads.length && <li className="muted small">No heads</li>}
-      </ul>
+      <ChipList
+        label="Heads of this story"
+        noun="head"
+        items={heads}
+        empty="No heads"
+        onRemove={(h) => onChange(heads.filter((x) => x !== h))}
+      />
       <div className="add-row">
         <label htmlFor="meta-add-head" className="visually-hidden">
           Add head

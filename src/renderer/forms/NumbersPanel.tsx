@@ -1,11 +1,11 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ArrowDown, ArrowUp, Info, Plus, Trash2 } from 'lucide-react';
+import { Info, Plus, Trash2 } from 'lucide-react';
 import { addNumber, moveNumber, numberMarks, removeNumber, updateNumber } from '../../shared/forms';
-import { toast } from '../workbench/store';
 import { useWb } from '../workbench/ui';
 import type { StorySnapshot } from './active-story';
-import { TextField, type Note } from './Field';
-import { Problems } from './MetaPanel';
+import { Problems, TextField, type Note } from './Field';
+import { MoveButtons } from './MoveButtons';
+import { refused, removed } from './notices';
 import { useApplyForm, type ApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
@@ -32,28 +32,13 @@ export function NumbersPanel({ snap }: { snap: StorySnapshot }) {
   const move = (index: number, to: number, field: string) => {
     if (to < 0 || to >= facts.numbers.length) return;
     const problems = apply((p, t) => moveNumber(p, t, index, to));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The number was not moved',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The number was not moved')) return;
     focus.current = `[data-number="${to}"] [data-field="${field}"]`;
   };
   const remove = (index: number, figure: string) => {
     const problems = apply((p, t) => removeNumber(p, t, index));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The number was not removed',
-        detail: problems[0]?.message,
-      });
-    toast({
-      kind: 'info',
-      title: `Removed “${figure}”`,
-      detail: 'Ctrl-Z in the editor brings it back.',
-      timeout: 6000,
-    });
+    if (refused(problems, 'The number was not removed')) return;
+    removed(`Removed “${figure}”`);
     focus.current = `[data-number="${index}"] [data-field="figure"], [data-number="${index - 1}"] [data-field="figure"], #number-new-figure`;
   };
 
@@ -98,13 +83,7 @@ export function NumbersPanel({ snap }: { snap: StorySnapshot }) {
                   aria-label={`Add ${m.text} to the list`}
                   onClick={() => {
                     const problems = apply((p, t) => addNumber(p, t, { figure: m.text, note: '' }));
-                    if (problems)
-                      toast({
-                        kind: 'warning',
-                        title: `“${m.text}” was not added`,
-                        detail: problems[0]?.message,
-                      });
-                    else
+                    if (!refused(problems, `“${m.text}” was not added`))
                       focus.current = `[data-number="${facts.numbers.length}"] [data-field="note"]`;
                   }}
                 >
@@ -185,26 +164,13 @@ const NumberRow = memo(function NumberRow(props: RowProps) {
           }
         />
         <div className="row-tools">
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move number ${index + 1} up`}
-            title="Move up (Alt+Up)"
-            disabled={index === 0}
-            onClick={() => props.onMove(index, index - 1, 'figure')}
-          >
-            <ArrowUp size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button small"
-            aria-label={`Move number ${index + 1} down`}
-            title="Move down (Alt+Down)"
-            disabled={index === props.count - 1}
-            onClick={() => props.onMove(index, index + 1, 'figure')}
-          >
-            <ArrowDown size={14} aria-hidden="true" />
-          </button>
+          <MoveButtons
+            name={`number ${index + 1}`}
+            keys
+            first={index === 0}
+            last={index === props.count - 1}
+            onMove={(step) => props.onMove(index, index + step, 'figure')}
+          />
           <button
             type="button"
             className="icon-button small danger"

@@ -5,14 +5,16 @@ import { toast, useWorkbench } from '../workbench/store';
 import { useWb } from '../workbench/ui';
 import { message } from '../workbench/workbench';
 import type { StorySnapshot } from './active-story';
-import { Problems } from './MetaPanel';
+import { ChipList } from './ChipList';
+import { Problems } from './Field';
+import { refused } from './notices';
 import { useApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
 
 // The Related panel: the "Across the graph" lines as lists (Related stories,
-// Entities) and the entity mentions the prose leaves unlinked or unlisted,
-// each fixable in one click.
+// Entities) and the entities the story links nowhere (one row each, at the
+// first mention) or links without listing, each fixable in one click.
 
 export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
   const wb = useWb();
@@ -127,34 +129,24 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
         <h3 id="entities-title" className="forms-subhead">
           Entities
         </h3>
-        <ul className="chip-list" aria-label="Entities of this story">
-          {listed.map((name) => (
-            <li key={name} className="chip">
-              {name}
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove entity ${name}`}
-                title="Remove"
-                onClick={() =>
-                  run(
-                    'entities',
-                    apply((p, t) =>
-                      setEntities(
-                        p,
-                        t,
-                        listed.filter((n) => n !== name),
-                      ),
-                    ),
-                  )
-                }
-              >
-                <X size={12} aria-hidden="true" />
-              </button>
-            </li>
-          ))}
-          {!listed.length && <li className="muted small">No entities</li>}
-        </ul>
+        <ChipList
+          label="Entities of this story"
+          noun="entity"
+          items={listed}
+          empty="No entities"
+          onRemove={(name) =>
+            run(
+              'entities',
+              apply((p, t) =>
+                setEntities(
+                  p,
+                  t,
+                  listed.filter((n) => n !== name),
+                ),
+              ),
+            )
+          }
+        />
         <AddRow
           id="entities-add"
           label="Add entity"
@@ -190,19 +182,28 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
         )}
         <ul className="item-list" aria-label="Unlinked mentions">
           {found.unlinked.map((m) => (
-            <li key={`u${m.from}`} className="item">
+            <li key={`u${m.slug}`} className="item mention">
               <span className="item-main">
-                <span className="item-title">“{m.text}”</span>
-                <span className="item-detail" title={context(snap.text(), m.from, m.to)}>
-                  {m.text === m.name ? '' : `${m.name} · `}
-                  {context(snap.text(), m.from, m.to)}
+                <span className="item-title">
+                  {m.name}
+                  <span className="item-count">
+                    {m.count === 1 ? '1 mention' : `${m.count} mentions`}
+                  </span>
+                </span>
+                <span
+                  className="item-detail mention-sentence"
+                  title={`${m.sentence.before}${m.text}${m.sentence.after}`}
+                >
+                  {lead(m.sentence.before)}
+                  <mark>{m.text}</mark>
+                  {m.sentence.after}
                 </span>
               </span>
               <button
                 type="button"
                 className="button small"
                 onClick={() => wb.reveal(m.from)}
-                aria-label={`Show “${m.text}” in the text`}
+                aria-label={`Show the first “${m.text}” in the text`}
               >
                 Show
               </button>
@@ -210,15 +211,13 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
                 type="button"
                 className="button small primary"
                 aria-label={`Link “${m.text}” to ${m.name}`}
-                onClick={() => {
-                  const problems = apply((p, t) => linkMention(p, t, m, locale));
-                  if (problems)
-                    toast({
-                      kind: 'warning',
-                      title: 'Not linked',
-                      detail: problems[0]?.message,
-                    });
-                }}
+                title="Link its first mention"
+                onClick={() =>
+                  refused(
+                    apply((p, t) => linkMention(p, t, m, locale)),
+                    'Not linked',
+                  )
+                }
               >
                 <Link2 size={14} aria-hidden="true" />
                 Link it
@@ -235,15 +234,12 @@ export function RelatedPanel({ snap }: { snap: StorySnapshot }) {
                 type="button"
                 className="button small primary"
                 aria-label={`List ${m.name} in Entities`}
-                onClick={() => {
-                  const problems = apply((p, t) => listEntity(p, t, m.name));
-                  if (problems)
-                    toast({
-                      kind: 'warning',
-                      title: 'Not listed',
-                      detail: problems[0]?.message,
-                    });
-                }}
+                onClick={() =>
+                  refused(
+                    apply((p, t) => listEntity(p, t, m.name)),
+                    'Not listed',
+                  )
+                }
               >
                 <ListPlus size={14} aria-hidden="true" />
                 List it
@@ -314,14 +310,10 @@ function AddRow({
   );
 }
 
-/** A few words either side of a mention, on one line. */
-function context(text: string, from: number, to: number): string {
-  const before = text.slice(Math.max(0, from - 32), from).replace(/\s+/g, ' ');
-  const after = text.slice(to, to + 32).replace(/\s+/g, ' ');
-  const cut = (s: string, head: boolean) => {
-    const i = head ? s.indexOf(' ') : s.lastIndexOf(' ');
-    if (i < 0) return s;
-    return head ? `…${s.slice(i)}` : `${s.slice(0, i)}…`;
-  };
-  return `${cut(before, true)}${text.slice(from, to)}${cut(after, false)}`;
+/** The end of what stands before a mention, cut at a word so the mention shows. */
+function lead(before: string, max = 40): string {
+  if (before.length <= max) return before;
+  const cut = before.slice(-max);
+  const space = cut.indexOf(' ');
+  return `…${space < 0 ? cut : cut.slice(space + 1)}`;
 }

@@ -7,7 +7,7 @@ import {
   type DragEvent,
   type KeyboardEvent,
 } from 'react';
-import { ArrowDown, ArrowUp, GripVertical, Plus, Trash2, X } from 'lucide-react';
+import { GripVertical, Plus, Trash2, X } from 'lucide-react';
 import { undo } from '@codemirror/commands';
 import {
   addLens,
@@ -17,6 +17,7 @@ import {
   removeLens,
   removeTake,
   renameLens,
+  takeNeighbour,
   updateTakeField,
 } from '../../shared/forms';
 import type { Vocabularies } from '../../shared/desk';
@@ -29,14 +30,10 @@ import type { Workbench } from '../workbench/workbench';
 import type { StorySnapshot } from './active-story';
 import { composeOps } from './compose';
 import { Coverage } from './Coverage';
-import { TextField, type Note } from './Field';
-import {
-  diagnosticField,
-  stepTarget,
-  takeGroups,
-  type GroupRow,
-  type TakeRow,
-} from './takes-model';
+import { NoteLines, Problems, TextField, type Note } from './Field';
+import { MoveButtons } from './MoveButtons';
+import { diagnosticField, takeGroups, type GroupRow, type TakeRow } from './takes-model';
+import { refused, removed } from './notices';
 import { useApplyForm, type ApplyForm } from './use-story';
 import type { FieldProblem } from './types';
 import './forms.css';
@@ -142,12 +139,7 @@ class TakeActions {
 
   remove(take: number, label: string): void {
     const problems = this.apply((p, t) => removeTake(p, t, take));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The take was not removed',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The take was not removed')) return;
     // The doc, not the state: lint and other plugins dispatch effects in between.
     const after = this.wb.host.editorView?.state.doc;
     toast({
@@ -177,22 +169,17 @@ class TakeActions {
   }
 
   move(take: number, step: -1 | 1, field: TakeField): void {
-    const target = stepTarget(this.groups(), take, step);
+    const state = this.wb.activeState();
+    const target = state && takeNeighbour(parsedStory(state), take, step);
     if (!target) return;
     const problems = this.apply((p, t) => moveTake(p, t, take, target.group, target.position));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The take was not moved',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The take was not moved')) return;
     this.focus = { take: target.index, field };
   }
 
   moveTo(take: number, group: number, position: number): void {
     const problems = this.apply((p, t) => moveTake(p, t, take, group, position));
-    if (problems)
-      toast({ kind: 'warning', title: 'The take was not moved', detail: problems[0]?.message });
+    refused(problems, 'The take was not moved');
   }
 
   renameLens(group: number, name: string): FieldProblem[] | null {
@@ -201,12 +188,7 @@ class TakeActions {
 
   moveLens(group: number, to: number): void {
     const problems = this.apply((p, t) => moveLens(p, t, group, to));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The lens was not moved',
-        detail: problems[0]?.message,
-      });
+    if (refused(problems, 'The lens was not moved')) return;
     this.focus = {
       selector: `[data-group="${to}"] [data-action="${to < group ? 'lens-up' : 'lens-down'}"]`,
     };
@@ -214,18 +196,8 @@ class TakeActions {
 
   removeLens(group: number, name: string): void {
     const problems = this.apply((p, t) => removeLens(p, t, group));
-    if (problems)
-      return void toast({
-        kind: 'warning',
-        title: 'The lens was not removed',
-        detail: problems[0]?.message,
-      });
-    toast({
-      kind: 'info',
-      title: `Removed the lens “${name}”`,
-      detail: 'Ctrl-Z in the editor brings it back.',
-      timeout: 6000,
-    });
+    if (refused(problems, 'The lens was not removed')) return;
+    removed(`Removed the lens “${name}”`);
     this.focus = { selector: '[data-action="add-lens"]' };
   }
 
@@ -450,28 +422,13 @@ const LensHead = memo(function LensHead({
         {takes} {takes === 1 ? 'take' : 'takes'}
       </span>
       <div className="lens-tools">
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={`Move lens ${lens} up`}
-          title="Move lens up"
-          data-action="lens-up"
-          disabled={index === 0}
-          onClick={() => actions.moveLens(index, index - 1)}
-        >
-          <ArrowUp size={14} aria-hidden="true" />
-        </button>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={`Move lens ${lens} down`}
-          title="Move lens down"
-          data-action="lens-down"
-          disabled={index === groups - 1}
-          onClick={() => actions.moveLens(index, index + 1)}
-        >
-          <ArrowDown size={14} aria-hidden="true" />
-        </button>
+        <MoveButtons
+          name={`lens ${lens}`}
+          action="lens"
+          first={index === 0}
+          last={index === groups - 1}
+          onMove={(step) => actions.moveLens(index, index + step)}
+        />
         <button
           type="button"
           className="icon-button small danger"
@@ -589,26 +546,12 @@ const TakeCard = memo(
             </span>
             <span className="take-number">{take + 1}</span>
             <span className="take-label">{props.outlet || <em>New take</em>}</span>
-            <button
-              type="button"
-              className="icon-button small"
-              aria-label={`Move take ${take + 1} up`}
-              title="Move up (Alt+Up)"
-              data-action="take-up"
-              onClick={() => actions.move(take, -1, 'outlet')}
-            >
-              <ArrowUp size={14} aria-hidden="true" />
-            </button>
-            <button
-              type="button"
-              className="icon-button small"
-              aria-label={`Move take ${take + 1} down`}
-              title="Move down (Alt+Down)"
-              data-action="take-down"
-              onClick={() => actions.move(take, 1, 'outlet')}
-            >
-              <ArrowDown size={14} aria-hidden="true" />
-            </button>
+            <MoveButtons
+              name={`take ${take + 1}`}
+              keys
+              action="take"
+              onMove={(step) => actions.move(take, step, 'outlet')}
+            />
             <button
               type="button"
               className="icon-button small danger"
@@ -635,11 +578,7 @@ const TakeCard = memo(
           {field('source', { type: 'url', placeholder: 'https://' })}
           {cardNotes.length > 0 && (
             <div className="ff-notes">
-              {cardNotes.map((n, i) => (
-                <p key={i} className={`ff-note is-${n.severity}`}>
-                  {n.message}
-                </p>
-              ))}
+              <NoteLines notes={cardNotes} />
             </div>
           )}
         </div>
@@ -704,15 +643,7 @@ const NewLens = memo(function NewLens({ actions }: { actions: TakeActions }) {
           Add lens
         </button>
       </div>
-      {problems.length > 0 && (
-        <div id="forms-new-lens-notes" className="ff-notes" role="alert">
-          {problems.map((p, i) => (
-            <p key={i} className={`ff-note is-${p.severity}`}>
-              {p.message}
-            </p>
-          ))}
-        </div>
-      )}
+      <Problems id="forms-new-lens-notes" problems={problems} />
     </form>
   );
 });

@@ -3,7 +3,7 @@ import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory } from '../../shared/story';
 import { updateTakeField } from '../../shared/forms';
 import { composeOps } from './compose';
-import { stepTarget, takeGroups } from './takes-model';
+import { takeGroups } from './takes-model';
 
 const parsed = parseStory(referenceStory());
 
@@ -17,22 +17,6 @@ describe('takeGroups', () => {
     ]);
     expect(groups[1]!.takes[0]).toMatchObject({ index: 11, group: 1, position: 0 });
     expect(groups[0]!.takes.every((t) => t.diagnostics.length === 0)).toBe(true);
-  });
-});
-
-describe('stepTarget (Alt+Up / Alt+Down)', () => {
-  const groups = takeGroups(parsed);
-  test('within a group', () => {
-    expect(stepTarget(groups, 3, -1)).toEqual({ group: 0, position: 2, index: 2 });
-    expect(stepTarget(groups, 3, 1)).toEqual({ group: 0, position: 4, index: 4 });
-  });
-  test('across lens boundaries, keeping its index in the story', () => {
-    expect(stepTarget(groups, 10, 1)).toEqual({ group: 1, position: 0, index: 10 });
-    expect(stepTarget(groups, 11, -1)).toEqual({ group: 0, position: 11, index: 11 });
-  });
-  test('nowhere past either end', () => {
-    expect(stepTarget(groups, 0, -1)).toBeNull();
-    expect(stepTarget(groups, 12, 1)).toBeNull();
   });
 });
 

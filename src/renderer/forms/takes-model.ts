@@ -2,7 +2,7 @@ import type { Diagnostic, ParseResult, TakeFact } from '../../shared/story';
 
 // The Takes panel's view of a parse: lens groups in text order with their
 // takes, each take with its position in its group and the parser's
-// diagnostics that fall on it; and where Alt+Up/Down sends a take.
+// diagnostics that fall on it.
 
 export interface TakeRow {
   /** Index into facts.takes: what the edit core calls a take. */
@@ -47,36 +47,6 @@ export function takeGroups(parsed: ParseResult): GroupRow[] {
     });
   }
   return groups;
-}
-
-export interface MoveTarget {
-  group: number;
-  position: number;
-  /** The take's index in facts.takes once moved. */
-  index: number;
-}
-
-/**
- * Where Alt+Up (-1) or Alt+Down (+1) moves take `index`: one place within its
- * group, or across the boundary to the end of the group above (the start of
- * the group below). Null at the very top or bottom.
- */
-export function stepTarget(
-  groups: readonly GroupRow[],
-  index: number,
-  step: -1 | 1,
-): MoveTarget | null {
-  for (const g of groups) {
-    const row = g.takes.find((t) => t.index === index);
-    if (!row) continue;
-    const to = row.position + step;
-    if (to >= 0 && to < g.takes.length)
-      return { group: g.index, position: to, index: index + step };
-    const next = groups[g.index + step];
-    if (!next) return null;
-    return { group: next.index, position: step < 0 ? next.takes.length : 0, index };
-  }
-  return null;
 }
 
 /** Which form field a take diagnostic belongs under. */

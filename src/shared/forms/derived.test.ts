@@ -1,15 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory } from '../story';
-import { coverage, linkMention, mentions, numberMarks, type RegistryEntity } from '.';
+import { parseEntityFile } from '../entity';
+import {
+  coverage,
+  linkMention,
+  mentions,
+  numberMarks,
+  unlinkedOccurrences,
+  type RegistryEntity,
+} from '.';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REF = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REF = referenceStory();
 const parsed = parseStory(REF);
 
 describe('coverage', () => {
@@ -85,34 +91,93 @@ const REGISTRY: RegistryEntity[] = [
   { slug: 'xi-jinping', name: 'Xi Jinping', aliases: ['習近平'] },
 ];
 
+const SAMPLE_ENTITIES = resolve(REPO, 'resources/sample-desk/entities');
+const SAMPLE_REGISTRY: RegistryEntity[] = readdirSync(SAMPLE_ENTITIES).map((file) => {
+  const slug = file.replace(/\.md$/, '');
+  const { entity } = parseEntityFile(readFileSync(resolve(SAMPLE_ENTITIES, file), 'utf8'), slug);
+  return { slug, name: entity.name, aliases: entity.aliases };
+});
+
 describe('mentions', () => {
-  test('on the reference: unlinked whole-word names, none inside links', () => {
+  test('on the reference: one row per entity linked nowhere, at its first mention', () => {
+    // Russia, Ukraine and Putin are named unlinked too, but linked elsewhere.
     const m = mentions(parsed, REF, REGISTRY, 'ja');
-    expect(m.unlinked.map((u) => [u.slug, u.text])).toEqual([
-      ['vladimir-putin', 'Putin'],
-      ['europe', 'Europe'],
-      ['russia', 'Russia'],
-      ['europe', 'Europe'],
-      ['russia', 'Russia'],
-      ['ukraine', 'Ukraine'],
-      ['europe', 'Europe'],
-      ['russia', 'Russia'],
+    const at = REF.indexOf('Europe and Washington');
+    expect(m.unlinked).toEqual([
+      {
+        slug: 'europe',
+        name: 'Europe',
+        text: 'Europe',
+        from: at,
+        to: at + 'Europe'.length,
+        count: 3,
+        sentence: {
+          before:
+            'On 7 June the UK, France and Germany backed direct dialogue while insisting any ' +
+            'ceasefire be coordinated with ',
+          after: ' and Washington.',
+        },
+      },
     ]);
-    for (const u of m.unlinked) expect(REF.slice(u.from, u.to)).toBe(u.text);
-    // “Ukrainian” is not “Ukraine”; the linked “Vladimir Putin” is no mention.
     expect(m.unlisted).toEqual([]);
   });
 
-  test('longest match wins; case-sensitive; spaceless scripts need no word boundary', () => {
+  test('on the reference with the sample desk’s registry: France, Germany, Washington', () => {
+    // Russia (five times unlinked), Ukraine and Putin are linked elsewhere: not rows.
+    const m = mentions(parsed, REF, SAMPLE_REGISTRY, 'ja');
+    const rows = m.unlinked.map(({ slug, text, from, count }) => ({ slug, text, from, count }));
+    expect(rows).toEqual([
+      { slug: 'france', text: 'France', from: REF.indexOf('France and'), count: 2 },
+      { slug: 'germany', text: 'Germany', from: REF.indexOf('Germany backed'), count: 2 },
+      { slug: 'united-states', text: 'Washington', from: REF.indexOf('Washington'), count: 1 },
+    ]);
+    for (const u of m.unlinked) expect(REF.slice(u.from, u.to)).toBe(u.text);
+    expect(m.unlisted).toEqual([]);
+  });
+
+  test('every occurrence: longest match wins; case-sensitive; spaceless scripts need no boundary', () => {
     const text = REF.replace(
       "No leaders' summit has been scheduled.",
       'The Ukraine Russia War goes on; russia said no; 会談で習近平が発言した。',
     );
-    const m = mentions(parseStory(text), text, REGISTRY, 'ja');
+    const all = unlinkedOccurrences(parseStory(text), text, REGISTRY);
     const from = text.indexOf('The Ukraine Russia War goes');
     const to = text.indexOf('。', from);
-    const tail = m.unlinked.filter((u) => u.from >= from && u.to <= to);
+    const tail = all.filter((u) => u.from >= from && u.to <= to);
     expect(tail.map((u) => u.text)).toEqual(['Ukraine Russia War', '習近平']);
+    // “Ukrainian” is not “Ukraine”; the linked “Vladimir Putin” is no occurrence.
+    expect(all.filter((u) => u.from < from || u.to > to).map((u) => u.text)).toEqual([
+      'Putin',
+      'Europe',
+      'Russia',
+      'Europe',
+      'Russia',
+      'Ukraine',
+      'Europe',
+      'Russia',
+    ]);
+  });
+
+  test('an entity linked only by an alias counts as linked; one named by an alias reads as it', () => {
+    const text = REF.replace('[Kyiv](/ja/entity/ukraine)', 'Kyiv').replace(
+      '[Ukraine](/ja/entity/ukraine)',
+      'Ukraine',
+    );
+    const rows = mentions(parseStory(text), text, REGISTRY, 'ja').unlinked;
+    expect(rows.map((u) => [u.slug, u.text, u.count])).toEqual([
+      ['ukraine', 'Ukraine', 3],
+      ['europe', 'Europe', 3],
+    ]);
+    // The sentence reads as the reader sees it: links as their text.
+    expect(rows[0]!.sentence).toEqual({
+      before: 'On 5 June Russia and ',
+      after: ' exchanged 185-for-185 prisoners.',
+    });
+    const moscow = REF.replace('[Russia](/ja/entity/russia)', 'Russia');
+    // Still linked once, as [Moscow]: nothing to do.
+    expect(
+      mentions(parseStory(moscow), moscow, REGISTRY, 'ja').unlinked.map((u) => u.slug),
+    ).toEqual(['europe']);
   });
 
   test('an entity linked in prose but absent from the Entities line is unlisted', () => {
@@ -124,15 +189,16 @@ describe('mentions', () => {
     expect(m.unlisted).toEqual([{ slug: 'russia', name: 'Russia' }]);
   });
 
-  test('linkMention wraps exactly that occurrence and selects the link', () => {
+  test('linkMention links the first mention, selects the link, and the row goes', () => {
     const m = mentions(parsed, REF, REGISTRY, 'ja').unlinked[0]!;
     const edit = linkMention(parsed, REF, m, 'ja');
     if (!edit.ok) throw new Error('refused');
     const out = applyChanges(REF, edit.changes);
-    expect(out.slice(edit.select!.from, edit.select!.to)).toBe(
-      '[Putin](/ja/entity/vladimir-putin)',
-    );
+    expect(out.slice(edit.select!.from, edit.select!.to)).toBe('[Europe](/ja/entity/europe)');
+    expect(out.indexOf('[Europe]')).toBe(REF.indexOf('Europe and Washington'));
     expect(parseStory(out).diagnostics).toEqual([]);
+    // Linked once, it is done.
+    expect(mentions(parseStory(out), out, REGISTRY, 'ja').unlinked).toEqual([]);
   });
 
   test('a link in another locale is refused with the parser’s warning', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory, serializeStory, type ParseResult } from '../story';
 import {
   addLens,
@@ -36,10 +37,7 @@ import {
 // golden files from the current output; review their diffs before committing.
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REFERENCE = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REFERENCE = referenceStory();
 const GOLDEN = resolve(REPO, 'tests/fixtures/forms');
 
 type Op = (parsed: ParseResult, text: string) => FormEdit;

@@ -1,10 +1,13 @@
 import { slugify, type ParseResult } from '../story';
 import { nothing, problem, refuse, guard, type FormEdit } from './guard';
 import { setEntities } from './graph-lines';
+import { readable, sentenceSpan } from '../sentence';
 import { proseRanges } from './prose';
 
-// Entities the prose names without linking, and entities it links without
-// listing them on the Entities line.
+// Entities the prose names but the story links nowhere, and entities it links
+// without listing them on the Entities line. A desk links an entity once, at
+// its first mention: an entity linked anywhere is done, and one linked nowhere
+// is one row, at its first mention, which "Link it" links.
 //
 // A mention is a registry entity's name or alias found in the prose (the three
 // prose sections and the things to watch: where the parser reads links) as a
@@ -30,8 +33,16 @@ export interface Mention {
   to: number;
 }
 
+export interface UnlinkedEntity extends Mention {
+  /** How often the prose names it (this first mention included). */
+  count: number;
+  /** The sentence around the first mention, as a reader sees it: what stands before and after it. */
+  sentence: { before: string; after: string };
+}
+
 export interface Mentions {
-  unlinked: Mention[];
+  /** One row per entity named in the prose and linked nowhere, in text order. */
+  unlinked: UnlinkedEntity[];
   unlisted: { slug: string; name: string }[];
 }
 
@@ -104,15 +115,14 @@ function termIndex(registry: readonly RegistryEntity[]): Map<string, Term[]> {
   return index;
 }
 
-export function mentions(
+/** Every name or alias the prose holds outside links, in text order. */
+export function unlinkedOccurrences(
   parsed: ParseResult,
   text: string,
   registry: readonly RegistryEntity[],
-  locale: string,
-): Mentions {
-  void locale; // The links the prose holds are read whatever their locale.
+): Mention[] {
   const index = termIndex(registry);
-  const unlinked: Mention[] = [];
+  const occurrences: Mention[] = [];
   for (const range of proseRanges(parsed, text)) {
     const found: Mention[] = [];
     for (let i = range.from; i < range.to; i++) {
@@ -133,10 +143,29 @@ export function mentions(
     let end = -1;
     for (const m of found) {
       if (m.from < end) continue;
-      unlinked.push(m);
+      occurrences.push(m);
       end = m.to;
     }
   }
+  return occurrences;
+}
+
+export function mentions(
+  parsed: ParseResult,
+  text: string,
+  registry: readonly RegistryEntity[],
+  locale: string,
+): Mentions {
+  void locale; // The links the prose holds are read whatever their locale.
+  const linked = new Set(parsed.facts.entityLinks.map((l) => l.slug));
+  const rows = new Map<string, UnlinkedEntity>();
+  for (const m of unlinkedOccurrences(parsed, text, registry)) {
+    if (linked.has(m.slug)) continue;
+    const row = rows.get(m.slug);
+    if (row) row.count++;
+    else rows.set(m.slug, { ...m, count: 1, sentence: around(text, m) });
+  }
+  const unlinked = [...rows.values()];
 
   const graph = parsed.story.sections.find((s) => s.kind === 'graph');
   const listed = new Set(graph?.kind === 'graph' ? (graph.entities ?? []) : []);
@@ -155,7 +184,15 @@ export function mentions(
   return { unlinked, unlisted };
 }
 
-/** Wrap one unlinked mention in a link to its entity: `[text](/{locale}/entity/{slug})`. */
+function around(text: string, m: Mention): UnlinkedEntity['sentence'] {
+  const { from, to } = sentenceSpan(text, m);
+  return {
+    before: readable(text.slice(from, m.from)).trimStart(),
+    after: readable(text.slice(m.to, to)).trimEnd(),
+  };
+}
+
+/** Wrap one mention (an entity's first) in a link to its entity: `[text](/{locale}/entity/{slug})`. */
 export function linkMention(
   parsed: ParseResult,
   text: string,

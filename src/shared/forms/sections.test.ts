@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory } from '../story';
 import {
   addNumber,
@@ -17,11 +15,7 @@ import {
   type FormEdit,
 } from '.';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REF = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REF = referenceStory();
 
 function refused(edit: FormEdit) {
   if (edit.ok) throw new Error(`expected a refusal, got ${JSON.stringify(edit.changes)}`);

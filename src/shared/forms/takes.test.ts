@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { referenceStory } from '../../../tests/bench/fixtures';
 import { applyChanges, parseStory, type ParseResult } from '../story';
 import {
   addLens,
@@ -15,11 +13,7 @@ import {
   type FormEdit,
 } from '.';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REF = readFileSync(
-  resolve(REPO, '../shared/fixtures/stories/ukraine-russia-geneva-territory-talks.md'),
-  'utf8',
-);
+const REF = referenceStory();
 const parsed = parseStory(REF);
 
 function refused(edit: FormEdit) {
@@ -160,12 +154,34 @@ describe('removeTake', () => {
 });
 
 describe('moveTake and takeNeighbour', () => {
-  test('Alt+Up on the first take of a group goes to the end of the previous group', () => {
-    expect(takeNeighbour(parsed, 11, -1)).toEqual({ group: 0, position: 11 });
-    expect(takeNeighbour(parsed, 10, 1)).toEqual({ group: 1, position: 0 });
-    expect(takeNeighbour(parsed, 3, -1)).toEqual({ group: 0, position: 2 });
+  test('Alt+Up/Down within a group passes the neighbour', () => {
+    expect(takeNeighbour(parsed, 3, -1)).toEqual({ group: 0, position: 2, index: 2 });
+    expect(takeNeighbour(parsed, 3, 1)).toEqual({ group: 0, position: 4, index: 4 });
+  });
+
+  test('across a lens boundary: the end of the group above, the start of the one below, same index', () => {
+    expect(takeNeighbour(parsed, 11, -1)).toEqual({ group: 0, position: 11, index: 11 });
+    expect(takeNeighbour(parsed, 10, 1)).toEqual({ group: 1, position: 0, index: 10 });
+  });
+
+  test('nowhere past either end of the story', () => {
     expect(takeNeighbour(parsed, 0, -1)).toBeNull();
     expect(takeNeighbour(parsed, 12, 1)).toBeNull();
+  });
+
+  test('the target is where moveTake puts the take', () => {
+    for (const [take, step] of [
+      [3, -1],
+      [3, 1],
+      [10, 1],
+      [11, -1],
+    ] as const) {
+      const target = takeNeighbour(parsed, take, step)!;
+      const { text } = written(moveTake(parsed, REF, take, target.group, target.position));
+      expect(parseStory(text).facts.takes[target.index]!.take).toEqual(
+        parsed.facts.takes[take]!.take,
+      );
+    }
   });
 
   test('moving a take to where it is writes nothing', () => {

@@ -248,23 +248,23 @@ export function takePlace(parsed: ParseResult, take: number): { group: number; p
 
 /**
  * Where Alt+Up (-1) or Alt+Down (+1) moves a take: past its neighbour, or
- * across into the end of the previous / the start of the next group. Null at
- * either end of the story.
+ * across into the end of the previous / the start of the next group, with the
+ * take's index in the story once moved (a move across groups keeps it). Null
+ * at either end of the story.
  */
 export function takeNeighbour(
   parsed: ParseResult,
   take: number,
   direction: -1 | 1,
-): { group: number; position: number } | null {
+): { group: number; position: number; index: number } | null {
   const { group, position } = takePlace(parsed, take);
   const groups = lensGroups(parsed);
-  const count = groups[group]!.takes.length;
-  if (direction < 0) {
-    if (position > 0) return { group, position: position - 1 };
-    return group > 0 ? { group: group - 1, position: groups[group - 1]!.takes.length } : null;
-  }
-  if (position < count - 1) return { group, position: position + 1 };
-  return group < groups.length - 1 ? { group: group + 1, position: 0 } : null;
+  const to = position + direction;
+  if (to >= 0 && to < groups[group]!.takes.length)
+    return { group, position: to, index: take + direction };
+  const next = groups[group + direction];
+  if (!next) return null;
+  return { group: group + direction, position: direction < 0 ? next.takes.length : 0, index: take };
 }
 
 /**

@@ -98,6 +98,17 @@ export class RelatedForm {
   get mentions(): Locator {
     return this.region.getByRole('list', { name: 'Unlinked mentions' });
   }
+
+  /** The row of an entity the story names but links nowhere. */
+  mention(name: string): Locator {
+    return this.mentions
+      .getByRole('listitem')
+      .filter({
+        has: this.region
+          .page()
+          .getByRole('button', { name: `Link “${name}” to ${name}`, exact: true }),
+      });
+  }
 }
 
 export class MetaForm {
