@@ -29,6 +29,7 @@ const roundTrip = (
     'brief',
     'draft' as StoryStatus,
     encodeGraphFields({ ...fields } as StorySummary),
+    new Map(),
   );
 
 describe('graph fields', () => {

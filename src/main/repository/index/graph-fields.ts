@@ -38,13 +38,17 @@ export function encodeGraphFields(summary: StorySummary): string {
   return JSON_MARK + JSON.stringify(fields);
 }
 
-/** The story a row of (slug, title, type, status, graph) stands for, as the graph reads it. */
+/**
+ * The story a row of (slug, title, type, status, graph) stands for, as the
+ * graph reads it; `names` is shared by the rows of one read (see interned).
+ */
 export function decodeGraphStory(
   slug: string,
   title: string,
   type: string,
   status: GraphStory['status'],
   graph: string,
+  names: Map<string, string>,
 ): GraphStory {
   if (graph.startsWith(JSON_MARK))
     return { slug, title, type, status, ...(JSON.parse(graph.slice(1)) as Fields) };
@@ -58,8 +62,8 @@ export function decodeGraphStory(
     status,
     lenses: list(parts[2]!),
     regions: list(parts[3]!),
-    entities: list(parts[4]!),
-    links: list(parts[5]!),
+    entities: interned(list(parts[4]!), names),
+    links: interned(list(parts[5]!), names),
   };
 }
 
@@ -67,5 +71,20 @@ function list(text: string): string[] {
   // 'a\x1fb\x1f' splits into ['a', 'b', '']; '' into [''], and so to [].
   const values = text.split(VALUE);
   values.pop();
+  return values;
+}
+
+/**
+ * The values, each replaced by the first string of that text decoded: the
+ * graph looks every mention up in maps (twice), and one string per slug is
+ * hashed once and matched by identity, not compared character by character.
+ */
+function interned(values: string[], names: Map<string, string>): string[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const known = names.get(v);
+    if (known === undefined) names.set(v, v);
+    else values[i] = known;
+  }
   return values;
 }

@@ -278,9 +278,10 @@ export class StoryIndex {
       .raw()
       .all() as [string, string, string, StoryStatus, string][];
     const stories = new Array<GraphStory>(rows.length);
+    const names = new Map<string, string>();
     for (let i = 0; i < rows.length; i++) {
       const [slug, title, type, status, graph] = rows[i]!;
-      stories[i] = decodeGraphStory(slug, title, type, status, graph);
+      stories[i] = decodeGraphStory(slug, title, type, status, graph, names);
     }
     return stories;
   }
