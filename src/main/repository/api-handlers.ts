@@ -79,7 +79,7 @@ export function createDeskHandlers(desk: Desk, app: AppIdentity): ApiHandlers {
     'entity.rename': ({ slug, name }) => desk.renameEntity(slug, name),
     'entity.merge': ({ from, into }) => desk.mergeEntities(from, into),
 
-    'graph.get': (request) => readGraphView(desk, request),
+    'graph.get': (request) => readGraphView(desk.graphSource(), request),
 
     'draft.put': (input) => {
       desk.putDraft(input);

@@ -29,6 +29,7 @@ import { newStoryText } from '../../shared/story-template';
 import { atomicWriteFileSync } from './atomic-write';
 import { DeskDrafts } from './drafts';
 import { EntityRegistry } from './entity-registry';
+import type { GraphSource } from './graph';
 import { DeskEvents } from './events';
 import { contentHash } from './hash';
 import { readStoryFile, type ReadStory as FileRead } from './index/story-reader';
@@ -897,6 +898,25 @@ export class Desk {
     return this.entities
       .list()
       .map(({ entity }) => ({ ...entity, stories: mentions.get(entity.slug) ?? [] }));
+  }
+
+  /**
+   * What the desk's graph is read from (graph.ts): each story's graph fields
+   * from a lean projection the index keeps at every write, and the registry's
+   * entities without their story lists. The same graph as from the Desk's
+   * listStories and listEntities, read in a fraction of the time.
+   */
+  graphSource(): GraphSource {
+    return {
+      listStories: () => this.index.graphStories(),
+      listEntities: () =>
+        this.entities.list().map(({ entity: { slug, name, aliases, kind } }) => ({
+          slug,
+          name,
+          aliases,
+          kind,
+        })),
+    };
   }
 
   getEntity(slug: string): Entity & { stories: string[]; problem: string | null } {

@@ -74,7 +74,7 @@ export function graph(args: string[], io: CliIo): number {
           : undefined;
     let result;
     try {
-      result = readDeskGraph(desk, {
+      result = readDeskGraph(desk.graphSource(), {
         filters: filters.data,
         stories: Boolean(values.stories),
         ...(focus && { focus, hops }),

@@ -6,7 +6,7 @@ import { FTS_COLUMNS } from './indexed-text';
 // desk reindexes.
 
 /** Bump on any change below; an index of another version is rebuilt from the files. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * The multi-valued fields a search filters on, kept on the story's row as
@@ -53,7 +53,9 @@ CREATE TABLE stories (
   -- The summary's error count: which stories an open names in desk.problems, without reading every summary.
   errors INTEGER NOT NULL,
   -- Sets (see SET_COLUMNS): entities are entity slugs, links are story slugs.
-  ${SET_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(',\n  ')}
+  ${SET_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(',\n  ')},
+  -- What the desk's graph reads of the story besides the columns above (graph-fields.ts).
+  graph TEXT NOT NULL
 );
 -- Covering indexes: the list (seq finds its summary) and the warm-open check read these, not
 -- the table's wide rows.

@@ -11,7 +11,9 @@ import type {
   SourceEntry,
 } from '../../../shared/search';
 import type { StoryStatus } from '../../../shared/desk';
+import type { GraphStory } from '../../../shared/graph/model';
 import type { StorySummary } from '../../../shared/story-summary';
+import { decodeGraphStory } from './graph-fields';
 import { parseQuery, type ParsedQuery } from './fts-query';
 import { EXPECTED_TABLES, SCHEMA, SCHEMA_VERSION, type SetColumn } from './schema';
 import {
@@ -264,6 +266,24 @@ export class StoryIndex {
       .pluck()
       .all() as string[];
     return rows.map((json) => JSON.parse(json) as StorySummary);
+  }
+
+  /**
+   * Every story as the desk's graph reads it (the GraphStory fields of its
+   * summary, the same values), in no particular order: one pass over the
+   * stories table and no JSON, a tenth of what summaries() costs.
+   */
+  graphStories(): GraphStory[] {
+    const rows = this.statement('SELECT slug, title, type, status, graph FROM stories')
+      .raw()
+      .all() as [string, string, string, StoryStatus, string][];
+    const stories = new Array<GraphStory>(rows.length);
+    const names = new Map<string, string>();
+    for (let i = 0; i < rows.length; i++) {
+      const [slug, title, type, status, graph] = rows[i]!;
+      stories[i] = decodeGraphStory(slug, title, type, status, graph, names);
+    }
+    return stories;
   }
 
   /** The summaries of the stories with errors, in summaries() order. */

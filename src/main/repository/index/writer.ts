@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StorySummary } from '../../../shared/story-summary';
 import type { ParseResult } from '../../../shared/story/parse';
 import { cjkRuns } from './cjk';
+import { encodeGraphFields } from './graph-fields';
 import { FTS_COLUMNS, cjkText, indexedText, type IndexedText } from './indexed-text';
 import { SET_COLUMNS, SET_DELIMITER } from './schema';
 
@@ -137,6 +138,7 @@ export class IndexWriter {
       'title',
       'errors',
       ...SET_COLUMNS,
+      'graph',
     ];
     const textColumns = FTS_COLUMNS.map(([name]) => name);
     const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -239,6 +241,7 @@ export class IndexWriter {
           summary.title,
           summary.errors,
           ...SET_COLUMNS.map((c) => encodeSet(summary[c])),
+          encodeGraphFields(summary),
         ];
         if (p.newData) p.seq = nextSeq++;
         if (p.newContent) insertStory.run(p.id, p.seq, p.record.slug, ...values);
