@@ -1,5 +1,4 @@
 import type { EditorState } from '@codemirror/state';
-import { Chunk } from '@codemirror/merge';
 import { Text } from '@codemirror/state';
 import type { Api, DeskEvent, Draft, Output } from '../../shared/api';
 import type { StoryStatus } from '../../shared/desk';
@@ -694,7 +693,7 @@ export class Workbench {
       this.offeredDrafts.add(draft.slug);
       const title = useWorkbench.getState().storiesBySlug.get(draft.slug)?.title || draft.slug;
       const changed = current ? current.hash !== draft.baseHash : true;
-      const diff = current ? lineDiff(current.text, draft.text) : null;
+      const diff = current ? await lineDiff(current.text, draft.text).catch(() => null) : null;
       const when = formatTime(draft.updatedAt);
       const detail = [
         `Unsaved text from ${when}.`,
@@ -1217,8 +1216,12 @@ function formatTime(iso: string): string {
     : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Lines added and removed from `a` to `b`. */
-export function lineDiff(a: string, b: string): { added: number; removed: number } {
+/**
+ * Lines added and removed from `a` to `b`. @codemirror/merge is fetched here, when a
+ * draft is offered back, not with the first screen (the conflict view shares its chunk).
+ */
+export async function lineDiff(a: string, b: string): Promise<{ added: number; removed: number }> {
+  const { Chunk } = await import('@codemirror/merge');
   const ta = Text.of(a.split('\n'));
   const tb = Text.of(b.split('\n'));
   let added = 0;
