@@ -138,7 +138,6 @@ export class Workbench {
       this.applyTheme();
       this.disposers.push(onSystemThemeChange(() => this.applyTheme()));
       this.setStories(await stories);
-      store.set({ phase: 'ready' });
       this.listen();
       this.disposers.push(useWorkbench.subscribe((s, prev) => this.maybePersist(s, prev)));
       // The tabs of last time, read side by side; on a first start, the sample story as sent.
@@ -162,6 +161,9 @@ export class Workbench {
       const active = useWorkbench.getState().tabs.find((t) => t.slug === remembered.active);
       const first = useWorkbench.getState().tabs[0];
       if (active ?? first) this.activate((active ?? first)!.id);
+      // Ready once the story is in its tab: the editor is made once, with the story, and
+      // the page is laid out once (not with an empty editor first, then again).
+      store.set({ phase: 'ready' });
       // Then what the library's filters, autocomplete and the entity list need.
       void this.refreshFacets();
       void this.refreshOutlets();
