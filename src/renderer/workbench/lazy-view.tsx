@@ -47,8 +47,9 @@ class LoadFailure extends Component<
     if (this.state.error === null) return this.props.children;
     return (
       <div className="lazy-failure" role="alert">
-        <p>
-          The {this.props.name} could not be loaded: {this.state.error}
+        <p title={this.state.error}>
+          The {this.props.name} could not be loaded: its code did not arrive. Is the StoryDesk
+          server still running?
         </p>
         <button
           type="button"
