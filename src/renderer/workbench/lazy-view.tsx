@@ -5,27 +5,18 @@ import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'r
 // opens the story parses and runs less before it is editable. While a chunk
 // loads (a few ms from disk or 127.0.0.1) the view's room holds a quiet
 // placeholder of the same size; a chunk that cannot be fetched (the server
-// gone) says so and offers to try again, and nothing else is lost.
+// gone) says so and offers to reload the page: a chunk that failed is not
+// fetched again within the page (trying again failed the same way), and
+// unsaved text survives a reload (the draft journal, the browser's queue).
 
 export function lazyView<P extends object>(
   name: string,
   load: () => Promise<ComponentType<P>>,
 ): (props: P) => ReactNode {
-  let loading: Promise<{ default: ComponentType<P> }> | null = null;
-  const once = () => {
-    loading ??= load().then(
-      (View) => ({ default: View }),
-      (error: unknown) => {
-        loading = null; // The next attempt fetches again.
-        throw error;
-      },
-    );
-    return loading;
-  };
-  let Lazy = lazy(once);
+  const Lazy = lazy(() => load().then((View) => ({ default: View })));
   function View(props: P) {
     return (
-      <LoadFailure name={name} onRetry={() => (Lazy = lazy(once))}>
+      <LoadFailure name={name}>
         <Suspense fallback={<div className="lazy-placeholder" aria-busy="true" />}>
           <Lazy {...props} />
         </Suspense>
@@ -36,7 +27,7 @@ export function lazyView<P extends object>(
 }
 
 class LoadFailure extends Component<
-  { name: string; onRetry: () => void; children: ReactNode },
+  { name: string; children: ReactNode },
   { error: string | null }
 > {
   override state = { error: null as string | null };
@@ -49,17 +40,10 @@ class LoadFailure extends Component<
       <div className="lazy-failure" role="alert">
         <p title={this.state.error}>
           The {this.props.name} could not be loaded: its code did not arrive. Is the StoryDesk
-          server still running?
+          server still running? Once it is, reload the page: unsaved text is kept and offered back.
         </p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            this.props.onRetry();
-            this.setState({ error: null });
-          }}
-        >
-          Try again
+        <button type="button" className="button" onClick={() => location.reload()}>
+          Reload the page
         </button>
       </div>
     );
