@@ -32,8 +32,10 @@ export default defineConfig(({ command }) => ({
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: command === 'build',
-      // The page is read from disk (or from 127.0.0.1 under `desk serve`),
-      // never over a slow network, so one bundle beats split chunks.
+      // The page is read from disk (or from 127.0.0.1 under `desk serve`), so
+      // chunks cost no round trips worth the name: what the first screen does
+      // not show (Graph, form panels, conflict view) is imported lazily and
+      // the page parses less before the story is editable (workbench/lazy-view.tsx).
       chunkSizeWarningLimit: 1024,
       rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
     },

@@ -122,3 +122,26 @@ test('a server started with a new token refuses the open page, which says what t
     await again.stop();
   }
 });
+
+test('the Graph asked for while the server is down says it could not load; a reload once the server is back opens it', async ({
+  workbench,
+  desk,
+  page,
+}) => {
+  await workbench.library.openStory(REFERENCE);
+  await desk.server.stop();
+  // The Graph's code is a chunk of its own, fetched when first shown: now it cannot come.
+  await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'The graph could not be loaded' });
+  await expect(failure).toContainText('Is the StoryDesk server still running?');
+  const again = await startDeskServer(desk.root, { port: desk.server.port });
+  try {
+    await failure.getByRole('button', { name: 'Reload the page' }).click();
+    await expect(page.getByRole('textbox', { name: 'Story text' })).toBeVisible();
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Desk graph' })).toBeVisible();
+    await expect(failure).toHaveCount(0);
+  } finally {
+    await again.stop();
+  }
+});

@@ -9,7 +9,7 @@ import {
   TriangleAlert,
   X,
 } from 'lucide-react';
-import { ConflictView } from './ConflictView';
+import { lazyView } from './lazy-view';
 import { store, useWorkbench, type TabMeta } from './store';
 import { plural, shortcutOf, useWb, withShortcut } from './ui';
 import { commands } from './commands';
@@ -17,6 +17,11 @@ import type { Diagnostic } from '../../shared/story';
 
 // The editor area: the strip of open stories, the one CodeMirror view (or
 // the conflict view of the active tab), and the problems list under it.
+
+/** Two editors side by side (@codemirror/merge): a chunk of its own, loaded on a conflict. */
+const ConflictView = lazyView('conflict view', () =>
+  import('./ConflictView').then((m) => m.ConflictView),
+);
 
 export function EditorArea() {
   const tabs = useWorkbench((s) => s.tabs);

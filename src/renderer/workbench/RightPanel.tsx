@@ -1,9 +1,8 @@
-import { useCallback, useEffect, type ComponentType, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type KeyboardEvent } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { StoryPreviewPane, type PreviewController } from '../preview';
 import { EntityPanel } from '../entity';
-import { MetaView, NumbersView, RelatedView, TakesView } from '../forms';
-import { LocalGraph } from '../graph';
+import { lazyView } from './lazy-view';
 import { store, useWorkbench, type RightPanelId } from './store';
 import { shortcutOf, useWb, withShortcut } from './ui';
 
@@ -18,6 +17,15 @@ export interface RightPanelView {
   Component: ComponentType;
 }
 
+// The form panels and the local graph are chunks of their own (the first
+// screen shows the preview), fetched when their tab is first shown.
+const forms = () => import('../forms');
+const TakesView = lazyView('Takes panel', () => forms().then((m) => m.TakesView));
+const NumbersView = lazyView('Numbers panel', () => forms().then((m) => m.NumbersView));
+const RelatedView = lazyView('Related panel', () => forms().then((m) => m.RelatedView));
+const MetaView = lazyView('Meta panel', () => forms().then((m) => m.MetaView));
+const LocalGraph = lazyView('local graph', () => import('../graph').then((m) => m.LocalGraph));
+
 export const rightPanels: RightPanelView[] = [
   { id: 'preview', title: 'Preview', Component: PreviewView },
   { id: 'takes', title: 'Takes', Component: TakesView },
@@ -28,9 +36,15 @@ export const rightPanels: RightPanelView[] = [
   { id: 'graph', title: 'Graph', Component: LocalGraph },
 ];
 
+/** Always mounted: the preview takes the editor's updates, the entity panel keeps its place. */
+const ALWAYS_MOUNTED = new Set<RightPanelId>(['preview', 'entity']);
+
 export function RightPanel() {
   const current = useWorkbench((s) => s.layout.rightTab);
   const active = rightPanels.find((p) => p.id === current) ?? rightPanels[0]!;
+  // The other views mount when first shown and stay mounted (they keep their state).
+  const [shown, setShown] = useState(() => new Set([...ALWAYS_MOUNTED, active.id]));
+  if (!shown.has(active.id)) setShown(new Set([...shown, active.id]));
 
   // A view chosen from elsewhere (Ctrl-click opens Entity) may sit past the strip's edge.
   useEffect(() => {
@@ -98,7 +112,7 @@ export function RightPanel() {
           className="side-panel-body"
           hidden={p.id !== active.id}
         >
-          <p.Component />
+          {shown.has(p.id) && <p.Component />}
         </div>
       ))}
     </aside>

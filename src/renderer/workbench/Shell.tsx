@@ -12,12 +12,12 @@ import {
   Sun,
   Waypoints,
 } from 'lucide-react';
-import { GraphMain } from '../graph';
 import { commands } from './commands';
 import { Dialogs } from './dialogs';
 import { queuedDraftsInBrowser } from './draft-queue';
 import { EditorArea } from './EditorArea';
 import { HelpOverlay } from './HelpOverlay';
+import { lazyView } from './lazy-view';
 import { Library } from './Library';
 import { Palette } from './Palette';
 import { RightPanel } from './RightPanel';
@@ -29,6 +29,9 @@ import { shortcutOf, useWb, withShortcut } from './ui';
 // The workbench's frame: a banner, the three resizable columns (library,
 // editor, side panel), the status bar, and the layers above them (palette,
 // dialogs, help, notifications, the drop target for imports).
+
+/** The desk's graph (sigma, graphology, a layout worker): its own chunk, loaded when opened. */
+const GraphMain = lazyView('graph', () => import('../graph').then((m) => m.GraphMain));
 
 export function Shell() {
   const phase = useWorkbench((s) => s.phase);

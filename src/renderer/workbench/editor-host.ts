@@ -101,7 +101,10 @@ export class EditorHost {
       parent: wrapper,
       root: shadow,
     });
-    if (active) this.hooks.onActiveState(this.view.state, 'swap');
+    if (active) {
+      this.hooks.onActiveState(this.view.state, 'swap');
+      this.hooks.onSelection(this.view.state);
+    }
     this.view.scrollDOM.addEventListener('scroll', this.onScroll, { passive: true });
   }
 

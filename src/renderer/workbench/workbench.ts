@@ -1,5 +1,4 @@
 import type { EditorState } from '@codemirror/state';
-import { Chunk } from '@codemirror/merge';
 import { Text } from '@codemirror/state';
 import type { Api, DeskEvent, Draft, Output } from '../../shared/api';
 import type { StoryStatus } from '../../shared/desk';
@@ -139,7 +138,6 @@ export class Workbench {
       this.applyTheme();
       this.disposers.push(onSystemThemeChange(() => this.applyTheme()));
       this.setStories(await stories);
-      store.set({ phase: 'ready' });
       this.listen();
       this.disposers.push(useWorkbench.subscribe((s, prev) => this.maybePersist(s, prev)));
       // The tabs of last time, read side by side; on a first start, the sample story as sent.
@@ -163,6 +161,9 @@ export class Workbench {
       const active = useWorkbench.getState().tabs.find((t) => t.slug === remembered.active);
       const first = useWorkbench.getState().tabs[0];
       if (active ?? first) this.activate((active ?? first)!.id);
+      // Ready once the story is in its tab: the editor is made once, with the story, and
+      // the page is laid out once (not with an empty editor first, then again).
+      store.set({ phase: 'ready' });
       // Then what the library's filters, autocomplete and the entity list need.
       void this.refreshFacets();
       void this.refreshOutlets();
@@ -710,7 +711,7 @@ export class Workbench {
       this.offeredDrafts.add(draft.slug);
       const title = useWorkbench.getState().storiesBySlug.get(draft.slug)?.title || draft.slug;
       const changed = current ? current.hash !== draft.baseHash : true;
-      const diff = current ? lineDiff(current.text, draft.text) : null;
+      const diff = current ? await lineDiff(current.text, draft.text).catch(() => null) : null;
       const when = formatTime(draft.updatedAt);
       const detail = [
         `Unsaved text from ${when}.`,
@@ -1233,8 +1234,12 @@ function formatTime(iso: string): string {
     : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** Lines added and removed from `a` to `b`. */
-export function lineDiff(a: string, b: string): { added: number; removed: number } {
+/**
+ * Lines added and removed from `a` to `b`. @codemirror/merge is fetched here, when a
+ * draft is offered back, not with the first screen (the conflict view shares its chunk).
+ */
+export async function lineDiff(a: string, b: string): Promise<{ added: number; removed: number }> {
+  const { Chunk } = await import('@codemirror/merge');
   const ta = Text.of(a.split('\n'));
   const tb = Text.of(b.split('\n'));
   let added = 0;
