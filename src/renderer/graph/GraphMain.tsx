@@ -18,6 +18,7 @@ import { storySlugOf } from './graph-data';
 import type { ColorMode } from './palette';
 import { useGraph } from './use-graph';
 import './graph.css';
+import { LabelDensity } from './LabelDensity';
 
 // The desk's graph as a main view, in place of the editor: who is mentioned
 // with whom across the desk's stories. Search, colour, labels, filters and
@@ -192,18 +193,7 @@ export function GraphMain() {
             <option value="community">by community</option>
           </select>
         </label>
-        <label className="graph-field inline">
-          <span>Labels</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={density}
-            aria-valuetext={`${Math.round(density * 100)}%`}
-            onChange={(e) => setDensity(Number(e.target.value))}
-          />
-        </label>
+        <LabelDensity value={density} onChange={setDensity} />
         <label className="graph-check">
           <input
             type="checkbox"

@@ -7,6 +7,7 @@ import { storySlugOf } from './graph-data';
 import { useGraph } from './use-graph';
 import { openGraph } from './open';
 import { swatchClass } from './palette';
+import { LabelDensity } from './LabelDensity';
 
 // The right panel's Graph tab: the open story, its entities and the entities
 // they are most often mentioned with across the desk. Hover lights up a
@@ -60,18 +61,7 @@ export function LocalGraph() {
   return (
     <div className="local-graph">
       <div className="local-graph-tools">
-        <label className="graph-field inline">
-          <span>Labels</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={density}
-            aria-valuetext={`${Math.round(density * 100)}%`}
-            onChange={(e) => setDensity(Number(e.target.value))}
-          />
-        </label>
+        <LabelDensity value={density} onChange={setDensity} />
         <button type="button" className="link-button" onClick={() => openGraph()}>
           Whole desk graph
         </button>
