@@ -60,9 +60,9 @@ export function buildGraphParts(
   const canonical = canonicalizer(entities, registry);
 
   // Pass 1: every entity slug the stories mention, numbered as first seen;
-  // one map lookup a mention, aliases resolved once a slug.
+  // one map lookup a mention, aliases resolved once a slug. One map for raw
+  // and resolved slugs: resolving is idempotent, so they cannot disagree.
   const numberOf = new Map<string, number>();
-  const canonicalNumber = new Map<string, number>();
   const ids: string[] = [];
   const mentionStart = new Int32Array(kept.length + 1);
   for (let si = 0; si < kept.length; si++)
@@ -74,11 +74,11 @@ export function buildGraphParts(
       let num = numberOf.get(raw);
       if (num === undefined) {
         const slug = canonical(raw);
-        num = canonicalNumber.get(slug);
+        num = slug === raw ? undefined : numberOf.get(slug);
         if (num === undefined) {
           num = ids.length;
           ids.push(slug);
-          canonicalNumber.set(slug, num);
+          if (slug !== raw) numberOf.set(slug, num);
         }
         numberOf.set(raw, num);
       }
@@ -90,7 +90,7 @@ export function buildGraphParts(
   // units, as compareIds does: no comparator to call 300,000 times.
   const sortedIds = ids.slice().sort();
   const rank = new Int32Array(ids.length);
-  sortedIds.forEach((id, r) => (rank[canonicalNumber.get(id)!] = r));
+  sortedIds.forEach((id, r) => (rank[numberOf.get(id)!] = r));
 
   // Pass 2: each story's distinct entity ranks, sorted, and the node weights.
   const n = ids.length;
