@@ -1,6 +1,5 @@
 import {
-  buildGraph,
-  canonicalizer,
+  buildGraphParts,
   communities,
   egoGraph,
   nodeIndex,
@@ -8,6 +7,7 @@ import {
   storySlugOf,
   subgraph,
   type DeskGraph,
+  type EntityMentions,
   type GraphEntity,
   type GraphFilters,
   type GraphStory,
@@ -54,7 +54,7 @@ export class GraphRequestError extends Error {
 }
 
 export function readDeskGraph(source: GraphSource, request: GraphRequest = {}): DeskGraph {
-  return read(source, request, false).graph;
+  return read(source, request).graph;
 }
 
 /**
@@ -68,60 +68,83 @@ export function readGraphView(
   source: GraphSource,
   request: GraphRequest & { communities?: boolean } = {},
 ): GraphView {
-  const { graph, mentions, stories } = read(source, request, true);
-  const storyAt = new Map(graph.stories.map((slug, i) => [slug, i]));
-  const own: number[] = [];
-  for (const node of graph.nodes) {
-    const slug = storySlugOf(node.id);
-    own.push(slug === null ? -1 : storyAt.get(slug)!);
+  const { graph, mentions, kept: summaries } = read(source, request);
+  const n = graph.nodes.length;
+  // Each node's own story (a story node) or row of `mentions` (an entity node):
+  // both lists are sorted as the nodes are, so one walk finds them.
+  const own = new Int32Array(n).fill(-1);
+  const row = new Int32Array(n).fill(-1);
+  for (let v = 0, si = 0, r = 0; v < n; v++) {
+    const id = graph.nodes[v]!.id;
+    const slug = storySlugOf(id);
+    if (slug !== null) {
+      while (graph.stories[si]! < slug) si++;
+      own[v] = si;
+    } else {
+      while (mentions.ids[r]! < id) r++;
+      row[v] = r;
+    }
   }
   // Only the stories the nodes and edges name are sent, renumbered in order:
   // a neighbourhood names a few of a big desk's stories.
   const e = graph.edges;
+  const { start: mStart, index: mIndex } = mentions;
   const used = new Uint8Array(graph.stories.length);
   for (const si of e.storyIndex) used[si] = 1;
-  graph.nodes.forEach((node, v) => {
+  for (let v = 0; v < n; v++) {
     if (own[v]! >= 0) used[own[v]!] = 1;
-    else for (const si of mentions.get(node.id) ?? []) used[si] = 1;
-  });
-  const renumber = new Int32Array(graph.stories.length).fill(-1);
-  const kept: string[] = [];
-  used.forEach((u, si) => {
-    if (u) renumber[si] = kept.push(graph.stories[si]!) - 1;
-  });
-  const start: number[] = [0];
-  const index: number[] = [];
-  graph.nodes.forEach((node, v) => {
-    if (own[v]! >= 0) index.push(renumber[own[v]!]!);
-    else for (const si of mentions.get(node.id) ?? []) index.push(renumber[si]!);
-    start.push(index.length);
-  });
-  const summary = new Map(stories.map((st) => [st.slug, st]));
+    else for (let j = mStart[row[v]!]!; j < mStart[row[v]! + 1]!; j++) used[mIndex[j]!] = 1;
+  }
+  const renumber = new Int32Array(graph.stories.length);
+  const stories: GraphView['stories'] = [];
+  for (let si = 0; si < used.length; si++)
+    if (used[si]) {
+      const { slug, title, date } = summaries[si]!;
+      renumber[si] = stories.push({ slug, title, date: date ?? '' }) - 1;
+    } else renumber[si] = -1;
+  const start = new Array<number>(n + 1);
+  let size = 0;
+  for (let v = 0; v < n; v++)
+    size += own[v]! >= 0 ? 1 : mStart[row[v]! + 1]! - mStart[row[v]!]!;
+  const index = new Array<number>(size);
+  let at = 0;
+  for (let v = 0; v < n; v++) {
+    start[v] = at;
+    if (own[v]! >= 0) index[at++] = renumber[own[v]!]!;
+    else
+      for (let j = mStart[row[v]!]!; j < mStart[row[v]! + 1]!; j++)
+        index[at++] = renumber[mIndex[j]!]!;
+  }
+  start[n] = at;
   const community = request.communities ? communities(graph) : null;
   return {
     nodes: graph.nodes,
     edges: {
-      source: Array.from(e.source),
-      target: Array.from(e.target),
-      weight: Array.from(e.weight),
-      storyStart: Array.from(e.storyStart),
-      storyIndex: Array.from(e.storyIndex, (si) => renumber[si]!),
+      source: plain(e.source),
+      target: plain(e.target),
+      weight: plain(e.weight),
+      storyStart: plain(e.storyStart),
+      storyIndex: plain(e.storyIndex, stories.length === used.length ? null : renumber),
     },
-    stories: kept.map((slug) => ({
-      slug,
-      title: summary.get(slug)?.title ?? slug,
-      date: summary.get(slug)?.date ?? '',
-    })),
+    stories,
     nodeStories: { start, index },
     communities: community ? graph.nodes.map((n) => community.get(n.id)!) : null,
   };
 }
 
+/** A typed array as a plain one (through `map` when given), for the GraphView schema. */
+function plain(values: Int32Array, map: Int32Array | null = null): number[] {
+  // Allocated at its length and filled: three times as fast as push or Array.from.
+  const out = new Array<number>(values.length);
+  if (map) for (let i = 0; i < values.length; i++) out[i] = map[values[i]!]!;
+  else for (let i = 0; i < values.length; i++) out[i] = values[i]!;
+  return out;
+}
+
 function read(
   source: GraphSource,
   request: GraphRequest,
-  withMentions: boolean,
-): { graph: DeskGraph; mentions: Map<string, number[]>; stories: GraphStory[] } {
+): { graph: DeskGraph; mentions: EntityMentions; kept: readonly GraphStory[] } {
   const stories = source.listStories();
   const entities = source.listEntities();
   const hops = request.hops ?? 1;
@@ -133,16 +156,16 @@ function read(
     throw new GraphRequestError(
       `neighbours is a whole number of 0 or more, not ${request.neighbours}`,
     );
-  let graph = buildGraph(stories, entities, {
+  const parts = buildGraphParts(stories, entities, {
     storyNodes: !local && (Boolean(request.stories) || (focus !== undefined && 'story' in focus)),
     filters: request.filters ?? {},
   });
-  const mentions =
-    withMentions || local ? mentionsOf(graph, stories, entities) : new Map<string, number[]>();
+  let graph = parts.graph;
+  const { mentions, kept } = parts;
   if (local) {
     const si = graph.stories.indexOf(focus.story);
     graph = neighbourhood(graph, mentions, si, request.neighbours!);
-    return { graph, mentions, stories };
+    return { graph, mentions, kept };
   }
   if (focus && 'entity' in focus) {
     const wanted = focus.entity;
@@ -175,41 +198,7 @@ function read(
     }
     graph = egoGraph(graph, storyNodeId(slug), hops);
   }
-  return { graph, mentions, stories };
-}
-
-/**
- * Each entity's stories, as indices into graph.stories, ascending: the
- * stories that passed the filters, their mentions resolved as buildGraph
- * resolves them (one map lookup a mention).
- */
-function mentionsOf(
-  graph: DeskGraph,
-  stories: readonly GraphStory[],
-  entities: readonly GraphEntity[],
-): Map<string, number[]> {
-  const storyAt = new Map(graph.stories.map((slug, i) => [slug, i]));
-  const registry = new Map<string, GraphEntity>();
-  for (const e of entities) if (!registry.has(e.slug)) registry.set(e.slug, e);
-  const canonical = canonicalizer(entities, registry);
-  const resolved = new Map<string, string>();
-  const seen = new Set<number>();
-  const mentions = new Map<string, number[]>();
-  for (const story of stories) {
-    const si = storyAt.get(story.slug);
-    // Filtered out, or a second story under the same slug (the build keeps the first).
-    if (si === undefined || seen.has(si)) continue;
-    seen.add(si);
-    for (const raw of story.entities) {
-      let slug = resolved.get(raw);
-      if (slug === undefined) resolved.set(raw, (slug = canonical(raw)));
-      const list = mentions.get(slug);
-      if (!list) mentions.set(slug, [si]);
-      else if (list[list.length - 1] !== si) list.push(si);
-    }
-  }
-  for (const list of mentions.values()) list.sort((a, b) => a - b);
-  return mentions;
+  return { graph, mentions, kept };
 }
 
 /**
@@ -219,16 +208,17 @@ function mentionsOf(
  */
 function neighbourhood(
   graph: DeskGraph,
-  mentions: Map<string, number[]>,
+  mentions: EntityMentions,
   si: number,
   neighbours: number,
 ): DeskGraph {
+  // No story nodes here: the nodes are mentions' entities, one for one.
   const n = graph.nodes.length;
   const seed = new Uint8Array(n);
   if (si >= 0)
-    graph.nodes.forEach((node, v) => {
-      if (mentions.get(node.id)?.includes(si)) seed[v] = 1;
-    });
+    for (let v = 0; v < n; v++)
+      for (let j = mentions.start[v]!; j < mentions.start[v + 1]!; j++)
+        if (mentions.index[j] === si) seed[v] = 1;
   const { count, source, target, weight } = graph.edges;
   const strength = new Float64Array(n);
   for (let i = 0; i < count; i++) {

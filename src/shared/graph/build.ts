@@ -6,6 +6,7 @@ import {
   type DeskGraph,
   type GraphEdges,
   type GraphEntity,
+  type GraphFilters,
   type GraphNode,
   type GraphOptions,
   type GraphStory,
@@ -23,17 +24,45 @@ export function buildGraph(
   entities: readonly GraphEntity[],
   options: GraphOptions = {},
 ): DeskGraph {
+  return buildGraphParts(stories, entities, options).graph;
+}
+
+/**
+ * Each entity's stories, in compressed rows: the entity ids[r] (sorted, as the
+ * graph's entity nodes) is mentioned by the stories at index[start[r] ..
+ * start[r + 1]), indices into graph.stories, ascending, aliases resolved.
+ */
+export interface EntityMentions {
+  ids: readonly string[];
+  start: Int32Array;
+  index: Int32Array;
+}
+
+/** What the build has at hand besides the graph, so a view need not work it out again. */
+export interface GraphParts {
+  graph: DeskGraph;
+  /** The stories that passed, one per slug, in graph.stories' order. */
+  kept: readonly GraphStory[];
+  mentions: EntityMentions;
+}
+
+/** buildGraph, with the kept stories and each entity's stories. */
+export function buildGraphParts(
+  stories: readonly GraphStory[],
+  entities: readonly GraphEntity[],
+  options: GraphOptions = {},
+): GraphParts {
   const filters = options.filters ?? {};
-  const kept = keptStories(stories, (s) => storyPasses(s, filters));
+  const kept = keptStories(stories, filters);
   const slugs = kept.map((s) => s.slug);
   const registry = new Map<string, GraphEntity>();
   for (const e of entities) if (!registry.has(e.slug)) registry.set(e.slug, e);
   const canonical = canonicalizer(entities, registry);
 
   // Pass 1: every entity slug the stories mention, numbered as first seen;
-  // one map lookup a mention, aliases resolved once a slug.
+  // one map lookup a mention, aliases resolved once a slug. One map for raw
+  // and resolved slugs: resolving is idempotent, so they cannot disagree.
   const numberOf = new Map<string, number>();
-  const canonicalNumber = new Map<string, number>();
   const ids: string[] = [];
   const mentionStart = new Int32Array(kept.length + 1);
   for (let si = 0; si < kept.length; si++)
@@ -45,11 +74,11 @@ export function buildGraph(
       let num = numberOf.get(raw);
       if (num === undefined) {
         const slug = canonical(raw);
-        num = canonicalNumber.get(slug);
+        num = slug === raw ? undefined : numberOf.get(slug);
         if (num === undefined) {
           num = ids.length;
           ids.push(slug);
-          canonicalNumber.set(slug, num);
+          if (slug !== raw) numberOf.set(slug, num);
         }
         numberOf.set(raw, num);
       }
@@ -57,10 +86,11 @@ export function buildGraph(
     }
 
   // Renumber by id order (rank), so that pairs of ranks sort as (source, target).
-  const order = ids.map((_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!));
-  const sortedIds = order.map((i) => ids[i]!);
+  // The ids are distinct strings and the default sort compares UTF-16 code
+  // units, as compareIds does: no comparator to call 300,000 times.
+  const sortedIds = ids.slice().sort();
   const rank = new Int32Array(ids.length);
-  order.forEach((old, r) => (rank[old] = r));
+  sortedIds.forEach((id, r) => (rank[numberOf.get(id)!] = r));
 
   // Pass 2: each story's distinct entity ranks, sorted, and the node weights.
   const n = ids.length;
@@ -85,9 +115,12 @@ export function buildGraph(
     const known = registry.get(id);
     return { id, label: known?.name ?? id, kind: known?.kind ?? 'other', weight: nodeWeight[r]! };
   });
-  const cooccurrence = cooccurrenceEdges(storyRanks, n);
-  if (!options.storyNodes) return { nodes: entityNodes, edges: cooccurrence, stories: slugs };
-  return withStoryNodes(kept, entityNodes, cooccurrence, storyRanks);
+  const { edges: cooccurrence, inStart, inStory } = cooccurrenceEdges(storyRanks, n);
+  const entityStories = { ids: sortedIds, start: inStart, index: inStory };
+  const graph = options.storyNodes
+    ? withStoryNodes(kept, slugs, entityNodes, cooccurrence, storyRanks)
+    : { nodes: entityNodes, edges: cooccurrence, stories: slugs };
+  return { graph, kept, mentions: entityStories };
 }
 
 /**
@@ -98,7 +131,10 @@ export function buildGraph(
  * story lists, and walk again to fill them. Linear in the co-occurrences, with
  * small sorts per row, and no hash map or object per pair.
  */
-function cooccurrenceEdges({ start, flat }: StoryRanks, n: number): GraphEdges {
+function cooccurrenceEdges(
+  { start, flat }: StoryRanks,
+  n: number,
+): { edges: GraphEdges; inStart: Int32Array; inStory: Int32Array } {
   // Each entity's stories (ascending) and where it sits in each story's ranks.
   const stories = start.length - 1;
   const inStart = new Int32Array(n + 1);
@@ -169,17 +205,17 @@ function cooccurrenceEdges({ start, flat }: StoryRanks, n: number): GraphEdges {
     }
   }
   edges.storyStart[count] = filled;
-  return edges;
+  return { edges, inStart, inStory };
 }
 
 /** Adds a node per story, story–entity edges and story–story edges from links. */
 function withStoryNodes(
   kept: GraphStory[],
+  slugs: string[],
   entityNodes: GraphNode[],
   cooccurrence: GraphEdges,
   { start, flat }: StoryRanks,
 ): DeskGraph {
-  const slugs = kept.map((s) => s.slug);
   const m = kept.length;
   const indexOf = new Map(slugs.map((slug, i) => [slug, i]));
   const degree = new Int32Array(m);
@@ -287,11 +323,15 @@ function withStoryNodes(
 }
 
 /** The stories that pass, in slug order, one per slug (the first wins). */
-function keptStories(
-  stories: readonly GraphStory[],
-  passes: (s: GraphStory) => boolean,
-): GraphStory[] {
-  const kept = stories.filter(passes).sort((a, b) => compareIds(a.slug, b.slug));
+function keptStories(stories: readonly GraphStory[], filters: GraphFilters): GraphStory[] {
+  const kept = Object.values(filters).some((f) => f !== undefined)
+    ? stories.filter((s) => storyPasses(s, filters))
+    : stories.slice();
+  // The index lists its stories by slug already: sort only when they are not.
+  let sorted = true;
+  for (let i = 1; i < kept.length && sorted; i++) sorted = kept[i - 1]!.slug < kept[i]!.slug;
+  if (sorted) return kept;
+  kept.sort((a, b) => compareIds(a.slug, b.slug));
   return kept.filter((s, i) => i === 0 || s.slug !== kept[i - 1]!.slug);
 }
 

@@ -1,5 +1,11 @@
 export * from './model';
-export { buildGraph, canonicalizer } from './build';
+export {
+  buildGraph,
+  buildGraphParts,
+  canonicalizer,
+  type EntityMentions,
+  type GraphParts,
+} from './build';
 export { egoGraph, subgraph } from './ego';
 export { communities } from './communities';
 export {
