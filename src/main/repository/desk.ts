@@ -40,7 +40,7 @@ import {
   type PreparedRecord,
 } from './index/story-index';
 import { DESK_GITIGNORE, deskLayout, type DeskLayout } from './layout';
-import { mentionSentence } from './mentions';
+import { mentionSentence } from '../../shared/sentence';
 import { openSettings, type SettingsStore } from './settings';
 import { DeskTrash } from './trash';
 import { StoryWatcher } from './watcher';
