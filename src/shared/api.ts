@@ -201,6 +201,8 @@ const storyMethods = {
   'story.delete': { input: z.object({ slug: Slug }), output: z.object({ trashId: z.string() }) },
   'story.trash': { input: z.undefined(), output: z.array(TrashItem) },
   'story.restore': { input: z.object({ trashId: z.string() }), output: z.object({ slug: Slug }) },
+  /** Deletes every story in the trash for good. */
+  'story.emptyTrash': { input: z.undefined(), output: z.object({ removed: z.number() }) },
   'story.import': {
     input: z.object({
       files: z.array(z.object({ name: z.string().max(1000), text: StoryBody })).max(10_000),

@@ -53,6 +53,7 @@ export function createDeskHandlers(desk: Desk, app: AppIdentity): ApiHandlers {
     'story.delete': ({ slug }) => desk.deleteStory(slug),
     'story.trash': () => desk.listTrash(),
     'story.restore': ({ trashId }) => desk.restoreStory(trashId),
+    'story.emptyTrash': () => desk.emptyTrash(),
     'story.import': ({ files, onDuplicate }) => desk.importStories(files, onDuplicate),
     'story.export': ({ slug, format }) => ({
       fileName: `${slug}.${format}`,

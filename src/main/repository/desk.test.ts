@@ -472,6 +472,19 @@ describe('deleting and restoring', () => {
     expect(readFileSync(join(dir, '.desk/trash', trashId, `${DEEP}.md`))).toEqual(bytes);
   });
 
+  test('emptying the trash deletes its stories for good and leaves the desk as it is', () => {
+    const dir = tempDesk();
+    const desk = openDesk(dir);
+    const stories = desk.listStories().length;
+    const { trashId } = desk.deleteStory(DEEP);
+    expect(desk.emptyTrash()).toEqual({ removed: 1 });
+    expect(desk.listTrash()).toEqual([]);
+    expect(existsSync(join(dir, '.desk/trash', trashId))).toBe(false);
+    expect(deskError(() => desk.restoreStory(trashId)).code).toBe('not-found');
+    expect(desk.listStories()).toHaveLength(stories - 1);
+    expect(desk.emptyTrash()).toEqual({ removed: 0 });
+  });
+
   test('deleting a story that is not there is a clear error', () => {
     const desk = openDesk(tempDesk());
     expect(deskError(() => desk.deleteStory('no-such-story')).code).toBe('not-found');

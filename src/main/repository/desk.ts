@@ -770,6 +770,12 @@ export class Desk {
     return this.trash.list();
   }
 
+  /** Deletes the trashed stories for good: the one step in the app that cannot be undone. */
+  emptyTrash(): { removed: number } {
+    this.assertWritable();
+    return { removed: this.trash.empty() };
+  }
+
   restoreStory(trashId: string): { slug: string } {
     this.assertWritable();
     const item = this.trash.get(trashId);

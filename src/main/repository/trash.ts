@@ -54,4 +54,11 @@ export class DeskTrash {
     rmSync(join(this.dir, id), { recursive: true, force: true });
     return text;
   }
+
+  /** Deletes every trashed story for good; returns how many there were. */
+  empty(): number {
+    const items = this.list();
+    for (const item of items) rmSync(join(this.dir, item.id), { recursive: true, force: true });
+    return items.length;
+  }
 }

@@ -187,6 +187,12 @@ const calls: { readonly [K in Method]: (api: Api) => Promise<void> } = {
     expect(await api['story.restore']({ trashId })).toEqual({ slug: REFERENCE });
     expect((await api['story.read']({ slug: REFERENCE })).hash).toBe(before.hash);
   },
+  'story.emptyTrash': async (api) => {
+    await api['story.delete']({ slug: REFERENCE });
+    expect(await api['story.emptyTrash']()).toEqual({ removed: 1 });
+    expect(await api['story.trash']()).toEqual([]);
+    expect(await api['story.emptyTrash']()).toEqual({ removed: 0 });
+  },
   'story.import': async (api) => {
     const results = await api['story.import']({
       files: [

@@ -269,7 +269,19 @@ function TrashDialog() {
   const wb = useWb();
   const [items, setItems] = useState<TrashItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Emptying is the one step that cannot be undone: it asks once more, in place.
+  const [confirming, setConfirming] = useState(false);
   const version = useWorkbench((s) => s.libraryVersion);
+
+  const empty = async () => {
+    try {
+      await wb.api['story.emptyTrash']();
+      setItems([]);
+      setConfirming(false);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -289,9 +301,29 @@ function TrashDialog() {
       size="medium"
       description="Stories moved to the trash stay here until the trash is emptied; restore puts one back."
       footer={
-        <button type="button" className="button" onClick={close}>
-          Done
-        </button>
+        <>
+          {items && items.length > 0 && !confirming && (
+            <button type="button" className="button" onClick={() => setConfirming(true)}>
+              Empty trash…
+            </button>
+          )}
+          {items && items.length > 0 && confirming && (
+            <>
+              <span role="alert" className="muted small">
+                Delete {plural(items.length, 'story', 'stories')} for good?
+              </span>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                Keep them
+              </button>
+              <button type="button" className="button danger" onClick={() => void empty()}>
+                Delete for good
+              </button>
+            </>
+          )}
+          <button type="button" className="button" onClick={close}>
+            Done
+          </button>
+        </>
       }
     >
       {error && <p className="form-error">{error}</p>}
