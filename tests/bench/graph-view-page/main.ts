@@ -209,31 +209,11 @@ const bench = {
           bubbles: true,
         }),
       );
-    const t0 = performance.now();
-    pointer('pointerdown', cx, cy);
-    let moves = 0;
-    let wheels = 0;
-    await new Promise<void>((resolve) => {
-      const step = (now: number) => {
-        if (now - t0 < ms / 2) {
-          moves++;
-          pointer('pointermove', cx + 150 * Math.sin(moves / 15), cy + 100 * Math.sin(moves / 10));
-        } else if (now - t0 < ms) {
-          if (wheels++ === 0) pointer('pointerup', cx, cy);
-          const deltaY = Math.floor(wheels / 25) % 2 ? 40 : -40;
-          root.dispatchEvent(
-            new WheelEvent('wheel', {
-              deltaY,
-              clientX: cx,
-              clientY: cy,
-              bubbles: true,
-              cancelable: true,
-            }),
-          );
-        } else return resolve();
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
+    await panAndZoom(ms, cx, cy, {
+      press: (x, y) => pointer('pointerdown', x, y),
+      move: (x, y) => pointer('pointermove', x, y),
+      release: (x, y) => pointer('pointerup', x, y),
+      wheel: root,
     });
   },
 
@@ -305,33 +285,21 @@ const bench = {
     let maxGapMs = 0;
     const start = performance.now();
     let last = start;
-    send('mousedown', cx, cy);
-    let moves = 0;
-    let wheels = 0;
-    await new Promise<void>((resolve) => {
-      const step = (now: number) => {
+    await panAndZoom(
+      Number(ms),
+      cx,
+      cy,
+      {
+        press: (x, y) => send('mousedown', x, y),
+        move: (x, y) => send('mousemove', x, y),
+        release: (x, y) => send('mouseup', x, y),
+        wheel: mouse,
+      },
+      (now) => {
         maxGapMs = Math.max(maxGapMs, now - last);
         last = now;
-        if (now - start < Number(ms) / 2) {
-          moves++;
-          send('mousemove', cx + 150 * Math.sin(moves / 15), cy + 100 * Math.sin(moves / 10));
-        } else if (now - start < Number(ms)) {
-          if (wheels++ === 0) send('mouseup', cx, cy);
-          const deltaY = Math.floor(wheels / 25) % 2 ? 40 : -40;
-          mouse.dispatchEvent(
-            new WheelEvent('wheel', {
-              deltaY,
-              clientX: cx,
-              clientY: cy,
-              bubbles: true,
-              cancelable: true,
-            }),
-          );
-        } else return resolve();
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
+      },
+    );
     const elapsed = performance.now() - start;
     sigma.kill();
     return { firstFrameMs, renders, moved, maxGapMs, ms: elapsed };
@@ -352,3 +320,51 @@ const bench = {
 };
 
 (window as unknown as { graphBench: typeof bench }).graphBench = bench;
+
+interface GestureInput {
+  press(x: number, y: number): void;
+  move(x: number, y: number): void;
+  release(x: number, y: number): void;
+  /** Where wheel events go. */
+  wheel: EventTarget;
+}
+
+/**
+ * The scripted gesture both drawings get, so their figures compare: one event an animation
+ * frame, half the time dragging in circles from (cx, cy), then wheel zoom in and out.
+ */
+function panAndZoom(
+  ms: number,
+  cx: number,
+  cy: number,
+  input: GestureInput,
+  onFrame?: (now: number) => void,
+): Promise<void> {
+  const start = performance.now();
+  input.press(cx, cy);
+  let moves = 0;
+  let wheels = 0;
+  return new Promise<void>((resolve) => {
+    const step = (now: number) => {
+      onFrame?.(now);
+      if (now - start < ms / 2) {
+        moves++;
+        input.move(cx + 150 * Math.sin(moves / 15), cy + 100 * Math.sin(moves / 10));
+      } else if (now - start < ms) {
+        if (wheels++ === 0) input.release(cx, cy);
+        const deltaY = Math.floor(wheels / 25) % 2 ? 40 : -40;
+        input.wheel.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaY,
+            clientX: cx,
+            clientY: cy,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      } else return resolve();
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
